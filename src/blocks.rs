@@ -1,0 +1,349 @@
+//! Lines → blocks: splits the text into lines, marks web-page chrome as noise, and joins lines
+//! that a PDF or web page broke inside a paragraph back into one block.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::markers::{Marker, scan_marker};
+use crate::normalize::{Fold, Norm, is_space};
+
+/// Lines of web-page chrome and file residue, as they appear in saved pages (normalized text).
+pub const NOISE_RULES: &[(&str, &str)] = &[
+    (r"^作者:.*来源:", "byline 作者: | 来源: | 时间: | 点击数:"),
+    (
+        r"^(来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发布机构|更新时间|日期|时间|点击数|点击量|浏览次数|阅读次数|访问量|责任编辑|编辑|字号|索引号|发文字号|主题分类|成文日期)\s?:",
+        "page metadata label",
+    ),
+    (r"分享到", "share buttons"),
+    (
+        r"无障碍|简体\s?\|?\s?繁体|长者模式|关怀版",
+        "accessibility toolbar",
+    ),
+    (
+        r"字号\s?:?\s?大\s?中\s?小|【字体|【\s?大\s?中\s?小\s?】",
+        "font size switch",
+    ),
+    (
+        r"打印本页|关闭窗口|打印此页|【打印】|【关闭】|\[打印\]|\[关闭\]|^收藏$",
+        "print and close buttons",
+    ),
+    (
+        r"^\S{1,80}\.(pdf|PDF|docx?|DOCX?|wps|ofd|xlsx?)$",
+        "attachment file name",
+    ),
+    (r"^(Baidu|map|百度地图)$", "map widget residue"),
+    (r"^[|•·\-—_=*#~]+$", "layout residue"),
+    (r"当前位置|所在位置|当前所在", "breadcrumb"),
+    (
+        r"^[^。,;]{0,40}(\s>\s|>|»|→)[^。,;]{0,40}$",
+        "breadcrumb with separators",
+    ),
+    (r"^今天是", "date widget"),
+    (
+        r"^\d{4}$|^\d{1,2}/\d{1,2}$|^\d{1,2}:\d{2}(:\d{2})?$",
+        "date split over lines",
+    ),
+    (
+        r"^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s?\d{1,2}[:时]",
+        "timestamp with time of day",
+    ),
+    (r"文章二维码|扫码|扫一扫", "QR code widget"),
+    (r"^关键词\s?:", "keywords"),
+    (r"^\S*https?://\S*$", "link line"),
+    (r"^[-—–]*\s?\d{1,3}\s?[-—–]*$", "page number such as — 3 —"),
+    (r"^第\s?\d+\s?页|^共\s?\d+\s?页", "page count"),
+    (
+        r"^(上一篇|下一篇|相关链接|相关文章|相关阅读)",
+        "related links",
+    ),
+];
+
+static NOISE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    NOISE_RULES
+        .iter()
+        .map(|(p, _)| Regex::new(p).expect("noise rule"))
+        .collect()
+});
+
+/// The noise rule a normalized line matches, if any.
+pub fn noise_rule(norm: &str) -> Option<&'static str> {
+    NOISE
+        .iter()
+        .zip(NOISE_RULES)
+        .find(|(re, _)| re.is_match(norm))
+        .map(|(_, (_, why))| *why)
+}
+
+/// Bullets that pages put before metadata and paragraphs; they are layout, not text.
+const BULLETS: &[char] = &['•', '●', '▪', '■', '◆', '◇', '○', '·'];
+
+/// A line of the analyzed text.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Raw byte range without the line terminator.
+    pub span: Range<usize>,
+    /// Normalized content (matching form), mapped back into the raw text.
+    pub norm: Norm,
+    /// What the line is.
+    pub kind: LineKind,
+}
+
+/// What a line is, before paragraphs are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Nothing but white space (or residue).
+    Blank,
+    /// Web-page chrome or file residue (the rule's description).
+    Noise(&'static str),
+    /// Report text.
+    Text,
+}
+
+/// A paragraph: one or more text lines joined where a PDF or a page broke them.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// Raw byte range from the first content char of the first line to the end of the last line.
+    pub span: Range<usize>,
+    /// Normalized paragraph text.
+    pub norm: Norm,
+    /// Indices into [`Blocks::lines`] of the joined lines.
+    pub lines: Vec<usize>,
+    /// The heading marker at the paragraph start, if any.
+    pub marker: Option<Marker>,
+}
+
+/// The text cut into lines and paragraphs.
+#[derive(Debug, Clone, Default)]
+pub struct Blocks {
+    /// Every line, in order.
+    pub lines: Vec<Line>,
+    /// Every paragraph of report text, in order (noise and blank lines excluded).
+    pub blocks: Vec<Block>,
+}
+
+/// A line this long (in chars) without end punctuation was cut by a page width, not by the author.
+const WRAP_MIN_CHARS: usize = 28;
+/// A paragraph broken by a page break has at most this many blank lines inside it.
+const MAX_BLANKS_IN_PARAGRAPH: usize = 2;
+
+fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(start..i);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(start..i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(start..bytes.len());
+    }
+    out
+}
+
+/// Where a line's content starts: after indentation and layout bullets.
+fn content_start(raw: &str) -> usize {
+    let mut i = 0;
+    for (j, c) in raw.char_indices() {
+        if is_space(c) || BULLETS.contains(&c) {
+            i = j + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    match rev.next() {
+        Some('。' | '!' | '?' | ';' | ':' | '…' | '！' | '？') => true,
+        Some('”' | '"' | '’' | ')' | '」' | '』') => {
+            matches!(rev.next(), Some('。' | '!' | '?' | '！' | '？'))
+        }
+        _ => false,
+    }
+}
+
+fn looks_like_title_line(s: &str) -> bool {
+    ["报告", "情况", "总结", "汇报"]
+        .iter()
+        .any(|w| s.ends_with(w))
+}
+
+/// A line that ends a paragraph whatever its length: a heading without run-in text, a title.
+fn may_continue(line: &Line, marker: Option<Marker>) -> bool {
+    let s = &line.norm.text;
+    if ends_sentence(s) || looks_like_title_line(s) || line.norm.chars() < WRAP_MIN_CHARS {
+        return false;
+    }
+    // A heading line continues only when its run-in body has begun ("（一）强化领导。镇党委…").
+    match marker {
+        Some(m) => s[m.len..].contains('。'),
+        None => true,
+    }
+}
+
+fn starts_new_paragraph(s: &str) -> bool {
+    scan_marker(s).is_some() || s.starts_with("特此") || crate::meta::is_date_line(s)
+}
+
+/// Cuts `text` into lines and paragraphs.
+pub fn split(text: &str) -> Blocks {
+    let mut lines = Vec::new();
+    for r in line_ranges(text) {
+        let raw = &text[r.clone()];
+        let off = content_start(raw);
+        let norm = Norm::new(&raw[off..], r.start + off, Fold::Matching);
+        let kind = if norm.text.is_empty() {
+            LineKind::Blank
+        } else if let Some(why) = noise_rule(&norm.text) {
+            LineKind::Noise(why)
+        } else {
+            LineKind::Text
+        };
+        lines.push(Line {
+            span: r,
+            norm,
+            kind,
+        });
+    }
+
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open = false; // whether the last block may take the next text line
+    let mut blanks = 0;
+    for (i, line) in lines.iter().enumerate() {
+        match line.kind {
+            LineKind::Blank => {
+                blanks += 1;
+                continue;
+            }
+            LineKind::Noise(_) => continue,
+            LineKind::Text => {}
+        }
+        let marker = scan_marker(&line.norm.text);
+        let joins =
+            open && blanks <= MAX_BLANKS_IN_PARAGRAPH && !starts_new_paragraph(&line.norm.text);
+        blanks = 0;
+        let raw_start = line.norm.full_raw_span().start;
+        if joins {
+            let b = blocks.last_mut().expect("open block");
+            let raw = &text[raw_start..line.span.end];
+            b.norm.push_raw(raw, raw_start, Fold::Matching);
+            b.span.end = line.span.end;
+            b.lines.push(i);
+            open = may_continue(line, None);
+        } else {
+            blocks.push(Block {
+                span: raw_start..line.span.end,
+                norm: line.norm.clone(),
+                lines: vec![i],
+                marker,
+            });
+            open = may_continue(line, marker);
+        }
+    }
+    // Trailing white space is not part of a block.
+    for b in &mut blocks {
+        let end = b.norm.full_raw_span().end;
+        b.span.end = end.max(b.span.start);
+    }
+    Blocks { lines, blocks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(b: &Blocks) -> Vec<&str> {
+        b.blocks.iter().map(|b| b.norm.text.as_str()).collect()
+    }
+
+    #[test]
+    fn each_noise_rule_has_a_real_line() {
+        let real = [
+            "作者: | 来源:港门镇人民政府 | 时间:2023-12-21 点击数:- 分享到:",
+            "文章来源:司法局 更新时间:2021/03/29 11:30:01",
+            "分享到：",
+            "无障碍 简体| 繁体",
+            "字号：大 中 小",
+            "打印本页 关闭窗口",
+            "遂溪县港门镇人民政府关于2023年度法治政府建设情况的报告.pdf",
+            "Baidu",
+            "|",
+            "您所在的位置:政务公开 > 工作报告",
+            " 首页→ 网站公告",
+            "今天是:2019年10月31日 星期三 农历十月初七",
+            "03/30",
+            "2023年03月30日 09时24分",
+            "手机扫码看新闻",
+            "关键词: 环境治理 环境保护 危废治理",
+            "一图读懂:https://sfj.gz.gov.cn/xxgk/post_9502349.html",
+            "— 3 —",
+            "第 2 页 共 5 页",
+            "上一篇：关于印发…的通知",
+        ];
+        let rejected = [
+            "2023年12月20日",
+            "一、主要成效",
+            "来源于群众的意见建议",
+            "遂溪县港门镇人民政府关于2023年度法治政府建设情况的报告",
+            "2022年,县人民政府坚持以习近平新时代中国特色社会主义思想为指导。",
+        ];
+        for line in real {
+            let n = Norm::new(line, 0, Fold::Matching);
+            assert!(noise_rule(&n.text).is_some(), "should be noise: {line}");
+        }
+        for line in rejected {
+            let n = Norm::new(line, 0, Fold::Matching);
+            assert_eq!(noise_rule(&n.text), None, "should be text: {line}");
+        }
+    }
+
+    #[test]
+    fn paragraph_broken_by_a_blank_line_is_joined() {
+        let text = "  一、加强依法行政学习\n\n  我镇始终坚持以习近平新时代中国特色社会主义思想为指导，建设的重要讲话、重要\n\n指示精神。\n\n  二、加强领导干部学习培训\n";
+        let b = split(text);
+        assert_eq!(
+            texts(&b),
+            vec![
+                "一、加强依法行政学习",
+                "我镇始终坚持以习近平新时代中国特色社会主义思想为指导,建设的重要讲话、重要指示精神。",
+                "二、加强领导干部学习培训"
+            ]
+        );
+        assert_eq!(
+            &text[b.blocks[1].span.clone()],
+            "我镇始终坚持以习近平新时代中国特色社会主义思想为指导，建设的重要讲话、重要\n\n指示精神。"
+        );
+    }
+
+    #[test]
+    fn short_lines_and_headings_are_not_joined() {
+        let b = split(
+            "关于2023年度法治政府建设情况的报告\n中共博爱县委、博爱县人民政府：\n一、主要成效\n2022年，县人民政府坚持\n",
+        );
+        assert_eq!(b.blocks.len(), 4);
+    }
+
+    #[test]
+    fn crlf_and_cr_line_ends() {
+        let b = split("一、成效\r\n二、问题\r三、打算");
+        assert_eq!(texts(&b), vec!["一、成效", "二、问题", "三、打算"]);
+    }
+}

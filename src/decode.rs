@@ -1,0 +1,155 @@
+//! Decode: bytes of a text file → the text to analyze, and the encoding it was in.
+//!
+//! Order matters: a BOM wins; then valid UTF-8; then UTF-16 without BOM when every other byte is
+//! zero; else GB18030 (a superset of GBK and GB2312). Never Windows-1252: that is how peers turn
+//! Chinese reports into mojibake. Kept behind one function so the browser can use its own
+//! `TextDecoder` instead of encoding_rs.
+
+use crate::Error;
+
+/// Text decoded from bytes, with the name of the encoding found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The decoded text, without BOM.
+    pub text: String,
+    /// The encoding found: `UTF-8`, `UTF-16LE`, `UTF-16BE` or `GB18030`.
+    pub encoding: &'static str,
+}
+
+/// Decodes a text file's bytes; fails on empty input and on bytes that are not text.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::Empty);
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(Error::NotText(kind));
+    }
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (String::from_utf8_lossy(rest).into_owned(), "UTF-8")
+    } else if bytes.starts_with(b"\xFF\xFE") {
+        (utf16(&bytes[2..], encoding_rs::UTF_16LE), "UTF-16LE")
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        (utf16(&bytes[2..], encoding_rs::UTF_16BE), "UTF-16BE")
+    } else if let Some(le) = bomless_utf16(bytes) {
+        if le {
+            (utf16(bytes, encoding_rs::UTF_16LE), "UTF-16LE")
+        } else {
+            (utf16(bytes, encoding_rs::UTF_16BE), "UTF-16BE")
+        }
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        (s.to_owned(), "UTF-8")
+    } else {
+        let (cow, _, _) = encoding_rs::GB18030.decode(bytes);
+        (cow.into_owned(), "GB18030")
+    };
+    if text.contains('\0') {
+        return Err(Error::NotText("binary"));
+    }
+    Ok(Decoded { text, encoding })
+}
+
+fn utf16(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> String {
+    enc.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// UTF-16 without BOM shows itself by zero bytes at every other position (ASCII and line breaks).
+fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zero_odd = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let zero_even = bytes.iter().step_by(2).filter(|b| **b == 0).count();
+    // Chinese text has few ASCII chars, so ask only for a handful of zero bytes, all on one side.
+    if zero_odd * 20 >= pairs && zero_even == 0 {
+        Some(true)
+    } else if zero_even * 20 >= pairs && zero_odd == 0 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Recognizes the file formats users drop most often, to name them in the error message.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"PK\x03\x04", "zip"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "ole"),
+        (b"%PDF", "pdf"),
+        (b"\x89PNG", "png"),
+        (b"\xFF\xD8\xFF", "jpeg"),
+        (b"{\\rtf", "rtf"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|(_, k)| *k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("一、成效".as_bytes()).unwrap().encoding, "UTF-8");
+        let d = decode(b"\xEF\xBB\xBF\xE4\xB8\x80").unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("一", "UTF-8"));
+    }
+
+    #[test]
+    fn gbk_bytes_decode_as_gb18030() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("法治政府建设情况的报告\n");
+        let d = decode(&gbk).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("法治政府建设情况的报告\n", "GB18030")
+        );
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let le: Vec<u8> = "\u{feff}报告\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "\u{feff}报告\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(
+            decode(&le).unwrap(),
+            Decoded {
+                text: "报告\n".into(),
+                encoding: "UTF-16LE"
+            }
+        );
+        assert_eq!(
+            decode(&be).unwrap(),
+            Decoded {
+                text: "报告\n".into(),
+                encoding: "UTF-16BE"
+            }
+        );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognized_by_its_zero_bytes() {
+        let le: Vec<u8> = "2023年报告\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(decode(&le).unwrap().encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn empty_and_binary_input_are_errors() {
+        assert!(matches!(decode(b""), Err(Error::Empty)));
+        assert!(matches!(decode(b" \n\r\n"), Err(Error::Empty)));
+        assert!(matches!(
+            decode(b"PK\x03\x04rest"),
+            Err(Error::NotText("zip"))
+        ));
+        assert!(matches!(decode(b"%PDF-1.7"), Err(Error::NotText("pdf"))));
+    }
+}

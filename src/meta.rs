@@ -1,0 +1,625 @@
+//! Metadata: title, issuers, recipients, year, level, 落款 (signer and date) and closing phrase,
+//! read from the preamble before the first heading, the closing after the last section, and —
+//! when the head of the document says nothing — from the opening sentences of the body.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::blocks::{Block, Blocks};
+use crate::markers::chinese_number;
+use crate::normalize::display;
+use crate::outline::OutlineHeading;
+
+/// Han characters, for regex classes (the regex build has no Unicode script tables).
+const HAN: &str = r"\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}";
+
+/// Endings of the names of bodies that issue or receive reports.
+const ORG_SUFFIXES: &str = "人民政府|政府|委员会|党委|党工委|管委会|管理委员会|办事处|街道|镇|乡|局|厅|办公室|委|院|中心|署|办";
+
+/// Administrative level of the issuing body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OrgLevel {
+    /// 镇, 乡, 街道.
+    Town,
+    /// 县, 区, 旗, 县级市.
+    County,
+    /// 市 (prefecture level).
+    City,
+    /// 省, 自治区, 直辖市.
+    Province,
+    /// A department: 局, 厅, 委, 办 …
+    Department,
+    /// Not known.
+    Unknown,
+}
+
+/// The closing of a report: `特此报告。`, the signing body and the date.
+#[derive(Debug, Clone, Default)]
+pub struct Closing {
+    /// Index of the first block after the last section (closing phrase or 落款), or blocks.len().
+    pub content_end: usize,
+    /// Block of the closing phrase.
+    pub phrase: Option<usize>,
+    /// Blocks of the signing bodies.
+    pub signers: Vec<usize>,
+    /// Block of the date and its ISO form.
+    pub date: Option<(usize, String)>,
+}
+
+/// Metadata read from the text (internal form; spans are raw byte ranges).
+#[derive(Debug, Clone, Default)]
+pub struct MetaFacts {
+    /// The report title.
+    pub title: Option<String>,
+    /// Raw span of the title (over two lines when it is split).
+    pub title_span: Option<Range<usize>>,
+    /// Issuing bodies, full names as written.
+    pub issuers: Vec<String>,
+    /// Where the issuers were found: `title`, `head` or `body`.
+    pub issuers_from: Option<&'static str>,
+    /// Recipients from the 主送 line.
+    pub recipients: Vec<String>,
+    /// Raw span of the 主送 line.
+    pub recipient_span: Option<Range<usize>>,
+    /// The year the report covers.
+    pub year: Option<i32>,
+    /// Level of the issuing body.
+    pub level: Option<OrgLevel>,
+    /// The signing body (joint signers joined with `、`).
+    pub signed_by: Option<String>,
+    /// The date in ISO form.
+    pub date: Option<String>,
+    /// The closing phrase as written.
+    pub closing: Option<String>,
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(&p.replace("HAN", HAN).replace("ORG_SUFFIXES", ORG_SUFFIXES)).expect("meta regex")
+}
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日$|^(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})$|^([〇○零一二三四五六七八九]{4})年([十一二三四五六七八九]{1,3})月([十一二三四五六七八九]{1,3})日$",
+    )
+});
+static ORG_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(中共)?[HAN()]{2,40}(ORG_SUFFIXES)$"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})\s?年"));
+static BODY_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{1,14}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|委员会))(?:党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合)",
+    )
+});
+static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:我|本|全)(镇|乡|街道|区|县|旗|市|局|厅|委|办)|(?:^|[,。;:、]|年)(区|县|市|镇|乡)(?:人民)?政府",
+    )
+});
+
+/// Words that end like a place but are not names (`乡镇`, `城镇`).
+const NOT_PLACES: &[&str] = &[
+    "乡镇",
+    "城镇",
+    "村镇",
+    "集镇",
+    "各镇",
+    "全镇",
+    "本镇",
+    "我镇",
+    "城区",
+    "辖区",
+    "社区",
+    "景区",
+    "园区",
+    "片区",
+    "市区",
+    "全区",
+    "本区",
+    "我区",
+    "各区",
+    "全县",
+    "本县",
+    "我县",
+    "各县",
+    "全市",
+    "本市",
+    "我市",
+    "各市",
+    "县市",
+    "省市",
+    "城市",
+    "都市",
+    "超市",
+    "街道",
+    "各街道",
+    "全街道",
+];
+
+/// True for a date on a line of its own (the 成文日期 of the 落款).
+pub fn is_date_line(s: &str) -> bool {
+    DATE_LINE.is_match(s)
+}
+
+/// The ISO form of a date line (`2023年12月20日`, `2023.12.20`, `二〇二三年十二月二十日`).
+pub fn iso_date(s: &str) -> Option<String> {
+    let c = DATE_LINE.captures(s)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (y, m, d) = if let Some(y) = num(1) {
+        (y, num(2)?, num(3)?)
+    } else if let Some(y) = num(4) {
+        (y, num(5)?, num(6)?)
+    } else {
+        let y: String = c
+            .get(7)?
+            .as_str()
+            .chars()
+            .map(|ch| match ch {
+                '〇' | '○' | '零' => '0',
+                _ => char::from_digit(chinese_number(&ch.to_string()).map_or(0, |v| v.0), 10)
+                    .unwrap_or('0'),
+            })
+            .collect();
+        (
+            y.parse().ok()?,
+            chinese_number(c.get(8)?.as_str())?.0,
+            chinese_number(c.get(9)?.as_str())?.0,
+        )
+    };
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn is_org_line(s: &str) -> bool {
+    s.split(' ').all(|p| ORG_LINE.is_match(p)) && s.chars().count() <= 60
+}
+
+/// Finds where the sections end: the closing phrase (`特此报告`) and the 落款 after it.
+pub fn find_closing(blocks: &Blocks) -> Closing {
+    let bs = &blocks.blocks;
+    let n = bs.len();
+    let mut c = Closing {
+        content_end: n,
+        ..Closing::default()
+    };
+    let phrase = bs.iter().rposition(|b| {
+        let s = &b.norm.text;
+        (s.starts_with("特此报告") || s.starts_with("特此汇报")) && s.chars().count() <= 8
+    });
+    let tail_start = match phrase {
+        Some(p) => p + 1,
+        // Without a closing phrase, only a date on the last lines marks a 落款.
+        None => match bs.iter().rposition(|b| is_date_line(&b.norm.text)) {
+            Some(d) if d + 2 >= n => d.saturating_sub(2),
+            _ => return c,
+        },
+    };
+    let mut first_tail = None;
+    for (i, b) in bs.iter().enumerate().skip(tail_start).take(5) {
+        let s = &b.norm.text;
+        if let Some(iso) = iso_date(s) {
+            c.date = Some((i, iso));
+            first_tail.get_or_insert(i);
+            break;
+        } else if is_org_line(s) {
+            c.signers.push(i);
+            first_tail.get_or_insert(i);
+        } else if phrase.is_none() {
+            c.signers.clear();
+            first_tail = None;
+        }
+    }
+    c.phrase = phrase;
+    c.content_end = phrase.or(first_tail).unwrap_or(n);
+    c
+}
+
+/// Reads the metadata.
+pub fn extract(
+    text: &str,
+    blocks: &Blocks,
+    heads: &[OutlineHeading],
+    closing: &Closing,
+) -> MetaFacts {
+    let bs = &blocks.blocks;
+    let first_head = heads
+        .first()
+        .map_or(closing.content_end.min(bs.len()), |h| h.block);
+    let preamble = &bs[..first_head];
+    let mut m = MetaFacts::default();
+
+    // Title: a short line naming the report; an issuer line above a `关于…` line joins it.
+    let title_at = preamble.iter().position(|b| is_title_line(&b.norm.text));
+    let mut head_issuers: Vec<String> = Vec::new();
+    if let Some(t) = title_at {
+        let mut span = preamble[t].span.clone();
+        let mut title = display(&text[span.clone()]);
+        let mut above = Vec::new();
+        let mut k = t;
+        while k > 0 && is_org_line(&preamble[k - 1].norm.text) && above.len() < 3 {
+            k -= 1;
+            above.push(k);
+        }
+        above.reverse();
+        if title.starts_with("关于") && above.len() == 1 {
+            span.start = preamble[above[0]].span.start;
+            title = format!(
+                "{}{}",
+                display(&text[preamble[above[0]].span.clone()]),
+                title
+            );
+        }
+        if title.starts_with("关于") || !above.is_empty() {
+            for &a in &above {
+                head_issuers.extend(split_joint(&text[preamble[a].span.clone()]));
+            }
+        }
+        if head_issuers.is_empty() {
+            head_issuers = issuers_in_title(&text[span.clone()]);
+        }
+        m.title = Some(title);
+        m.title_span = Some(span);
+    }
+
+    // 主送: a short line ending in a colon, near the top.
+    let after_title = title_at.map_or(0, |t| t + 1);
+    for b in preamble.iter().skip(after_title).take(3) {
+        let s = &b.norm.text;
+        if is_recipient_line(s) {
+            let raw = display(&text[b.span.clone()]);
+            let raw = raw.trim_end_matches([':', '：', ' ']);
+            m.recipients = raw
+                .split(['、', ',', '，'])
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(String::from)
+                .collect();
+            m.recipient_span = Some(b.span.clone());
+            break;
+        }
+    }
+
+    let intro: Vec<&Block> = preamble
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != title_at && !is_recipient_line(&preamble[*i].norm.text))
+        .map(|(_, b)| b)
+        .collect();
+
+    // Issuers: head of the document, else the opening sentences of the body.
+    if !head_issuers.is_empty() {
+        m.issuers = head_issuers;
+        m.issuers_from = Some("head");
+    } else if let Some(org) = issuer_in_body(bs, &intro) {
+        m.issuers = vec![org];
+        m.issuers_from = Some("body");
+    }
+
+    m.year = m
+        .title
+        .as_deref()
+        .and_then(first_year)
+        .or_else(|| intro.iter().find_map(|b| first_year(&b.norm.text)))
+        .or_else(|| {
+            heads
+                .iter()
+                .filter(|h| h.level == 1)
+                .find_map(|h| first_year(&h.title_norm))
+        });
+    m.level = m
+        .issuers
+        .iter()
+        .map(|i| org_level(i))
+        .find(|l| *l != OrgLevel::Unknown)
+        .or(Some(OrgLevel::Unknown));
+
+    if let Some(p) = closing.phrase {
+        m.closing = Some(display(&text[bs[p].span.clone()]));
+    }
+    if !closing.signers.is_empty() {
+        let names: Vec<String> = closing
+            .signers
+            .iter()
+            .flat_map(|&i| split_joint(&text[bs[i].span.clone()]))
+            .collect();
+        m.signed_by = Some(names.join("、"));
+    }
+    m.date = closing.date.as_ref().map(|(_, d)| d.clone());
+    m
+}
+
+fn is_title_line(s: &str) -> bool {
+    let n = s.chars().count();
+    (6..=80).contains(&n)
+        && !s.contains(['。', ',', ';'])
+        && !s.starts_with("现将")
+        && (s.ends_with("报告") || s.ends_with("情况") || s.ends_with("总结") || s.contains("报告"))
+        && ["法治", "依法行政", "法制"].iter().any(|w| s.contains(w))
+}
+
+fn is_recipient_line(s: &str) -> bool {
+    let n = s.chars().count();
+    s.ends_with(':')
+        && (3..=60).contains(&n)
+        && !s.contains('。')
+        && !["如下", "报告", "现将", "情况"]
+            .iter()
+            .any(|w| s.contains(w))
+}
+
+/// Joint issuers written on one line are separated by spaces.
+fn split_joint(raw: &str) -> Vec<String> {
+    raw.split(crate::normalize::is_space)
+        .map(display)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The issuer named at the head of a title: before `关于`, or before the year.
+fn issuers_in_title(raw: &str) -> Vec<String> {
+    static BEFORE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^(.*?)\s*(?:19|20)\d{2}\s?年"));
+    static AFTER_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^\s*(?:19|20)\d{2}\s?年度?([HAN]{2,20}?)(?:法治|依法行政|法制)"));
+    let prefix = if let Some(i) = raw.find("关于") {
+        raw[..i].to_string()
+    } else if let Some(c) = BEFORE_YEAR
+        .captures(raw)
+        .filter(|c| !c[1].trim().is_empty())
+    {
+        c[1].to_string()
+    } else if let Some(c) = AFTER_YEAR.captures(raw) {
+        c[1].to_string()
+    } else {
+        return Vec::new();
+    };
+    let parts = split_joint(&prefix);
+    if !parts.is_empty() && parts.iter().all(|p| is_place_or_org(p)) {
+        parts
+    } else {
+        Vec::new()
+    }
+}
+
+fn is_place_or_org(s: &str) -> bool {
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| re(r"^(中共)?[HAN()（）]{2,40}$"));
+    PLACE.is_match(s)
+        && (ORG_LINE.is_match(s)
+            || ["镇", "乡", "区", "县", "市", "省", "旗", "街道"]
+                .iter()
+                .any(|w| s.ends_with(w)))
+}
+
+/// The issuer named in the body: `磨头镇人民政府以…`, `多巴镇在…`; a bare `区政府` or `我街道`
+/// is completed with the place named most often (`铜梁区`).
+fn issuer_in_body(all: &[Block], intro: &[&Block]) -> Option<String> {
+    let sources: Vec<&str> = intro
+        .iter()
+        .map(|b| b.norm.text.as_str())
+        .chain(all.iter().take(12).map(|b| b.norm.text.as_str()))
+        .collect();
+    for s in &sources {
+        for c in BODY_ORG.captures_iter(s) {
+            let org = &c[1];
+            if is_self_reference(org) {
+                continue;
+            }
+            let bare = matches!(
+                org,
+                "区政府"
+                    | "县政府"
+                    | "市政府"
+                    | "区人民政府"
+                    | "县人民政府"
+                    | "市人民政府"
+                    | "镇政府"
+                    | "镇人民政府"
+                    | "乡政府"
+                    | "乡人民政府"
+            );
+            if bare {
+                let unit = &org[..org.char_indices().nth(1).map_or(org.len(), |(i, _)| i)];
+                if let Some(place) = most_named_place(all, unit) {
+                    return Some(format!("{place}人民政府"));
+                }
+            }
+            if !NOT_PLACES.contains(&org) {
+                return Some(org.to_string());
+            }
+        }
+    }
+    // Only a self-reference (`我街道`, `区政府`): the most named place of that kind.
+    for s in &sources {
+        if let Some(c) = SELF_REF.captures(s) {
+            let unit = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+            if matches!(unit, "镇" | "乡" | "街道" | "区" | "县" | "旗" | "市") {
+                return most_named_place(all, unit);
+            }
+        }
+    }
+    None
+}
+
+/// `我街道`, `全县`, `本局`: the report speaking of itself, not a name.
+fn is_self_reference(org: &str) -> bool {
+    let rest = org.trim_start_matches(['我', '本', '全', '各', '该']);
+    rest.len() < org.len()
+        && matches!(
+            rest,
+            "镇" | "乡"
+                | "街道"
+                | "区"
+                | "县"
+                | "旗"
+                | "市"
+                | "局"
+                | "厅"
+                | "委"
+                | "办"
+                | "镇政府"
+                | "区政府"
+                | "县政府"
+                | "市政府"
+        )
+}
+
+fn most_named_place(all: &[Block], unit: &str) -> Option<String> {
+    let pat = re(&format!(r"([HAN]{{2,4}}?){unit}"));
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for b in all {
+        for c in pat.captures_iter(&b.norm.text) {
+            let name = format!("{}{unit}", &c[1]);
+            // Keep the shortest tail: "推进荷城街道" → 荷城街道 is found by trying suffixes.
+            let name = shortest_place(&name, unit);
+            if NOT_PLACES.contains(&name.as_str())
+                || name.chars().count() < unit.chars().count() + 2
+            {
+                continue;
+            }
+            if !counts.contains_key(&name) {
+                order.push(name.clone());
+            }
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    let best = order.iter().max_by_key(|n| {
+        (
+            counts[*n],
+            std::cmp::Reverse(order.iter().position(|o| o == *n)),
+        )
+    })?;
+    (counts[best] >= 2).then(|| best.clone())
+}
+
+fn shortest_place(name: &str, _unit: &str) -> String {
+    const LEAD: &[char] = &[
+        '在', '对', '为', '和', '与', '及', '的', '是', '了', '将', '把', '推', '进', '全', '我',
+        '本', '各', '该', '结', '合',
+    ];
+    name.trim_start_matches(LEAD).to_string()
+}
+
+/// The first year written in `s` that is not part of a range (`2021-2025年`) or a number (`〔2023〕`).
+fn first_year(s: &str) -> Option<i32> {
+    YEAR.captures_iter(s).find_map(|c| {
+        let m = c.get(1)?;
+        let before = s[..m.start()].chars().next_back();
+        if matches!(
+            before,
+            Some('-' | '—' | '–' | '~' | '至' | '－' | '〔' | '[' | '(')
+        ) {
+            return None;
+        }
+        m.as_str().parse().ok()
+    })
+}
+
+/// Level of a body from its name: the last administrative unit before its office suffix.
+pub fn org_level(name: &str) -> OrgLevel {
+    let n = name.trim_start_matches("中共");
+    let dept = ["局", "厅", "办公室", "办", "中心", "署", "院", "所"];
+    if n.contains("人民政府") || n.ends_with("政府") {
+        return place_level(n.trim_end_matches("人民政府").trim_end_matches("政府"));
+    }
+    if n.ends_with("委员会") || n.ends_with("党委") || n.ends_with("党工委") || n.ends_with('委')
+    {
+        let base = n
+            .trim_end_matches("委员会")
+            .trim_end_matches("党工委")
+            .trim_end_matches("党委")
+            .trim_end_matches('委');
+        let l = place_level(base);
+        if l != OrgLevel::Unknown {
+            return l;
+        }
+        return OrgLevel::Department;
+    }
+    if dept.iter().any(|d| n.ends_with(d)) {
+        return OrgLevel::Department;
+    }
+    place_level(n)
+}
+
+fn place_level(n: &str) -> OrgLevel {
+    if n.ends_with('镇') || n.ends_with('乡') || n.ends_with("街道") || n.ends_with("街道办事处")
+    {
+        OrgLevel::Town
+    } else if n.ends_with('县') || n.ends_with('区') && !n.ends_with("自治区") || n.ends_with('旗')
+    {
+        OrgLevel::County
+    } else if n.ends_with('省')
+        || n.ends_with("自治区")
+        || ["北京市", "上海市", "天津市", "重庆市"].contains(&n)
+    {
+        OrgLevel::Province
+    } else if n.ends_with('市') || n.ends_with('州') || n.ends_with("盟") {
+        OrgLevel::City
+    } else {
+        OrgLevel::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_every_written_form() {
+        assert_eq!(iso_date("2023年12月20日").as_deref(), Some("2023-12-20"));
+        assert_eq!(iso_date("2024年1月5日").as_deref(), Some("2024-01-05"));
+        assert_eq!(iso_date("2023.12.5").as_deref(), Some("2023-12-05"));
+        assert_eq!(
+            iso_date("二〇二三年十二月二十日").as_deref(),
+            Some("2023-12-20")
+        );
+        assert_eq!(iso_date("2023年13月20日"), None);
+        assert_eq!(iso_date("2023年12月20日召开会议"), None);
+    }
+
+    #[test]
+    fn levels_from_names() {
+        assert_eq!(org_level("汉中市南郑区法镇人民政府"), OrgLevel::Town);
+        assert_eq!(org_level("中共垫江县坪山镇委员会"), OrgLevel::Town);
+        assert_eq!(org_level("白沙路街道"), OrgLevel::Town);
+        assert_eq!(org_level("静海区"), OrgLevel::County);
+        assert_eq!(org_level("岳阳县人民政府"), OrgLevel::County);
+        assert_eq!(org_level("石家庄市人民政府"), OrgLevel::City);
+        assert_eq!(org_level("四川省人民政府"), OrgLevel::Province);
+        assert_eq!(org_level("吉林省生态环境厅"), OrgLevel::Department);
+        assert_eq!(org_level("陵川县教育局"), OrgLevel::Department);
+    }
+
+    #[test]
+    fn years_skip_ranges_and_document_numbers() {
+        assert_eq!(
+            first_year("贯彻《纲要（2021-2025年）》,2023年以来"),
+            Some(2023)
+        );
+        assert_eq!(
+            first_year("厅字〔2019〕28号,现将2022年工作报告如下"),
+            Some(2022)
+        );
+    }
+
+    #[test]
+    fn issuer_at_the_head_of_a_title() {
+        assert_eq!(
+            issuers_in_title("武汉市司法局关于2023年度法治政府建设情况的报告"),
+            vec!["武汉市司法局"]
+        );
+        assert_eq!(
+            issuers_in_title("陵川县教育局 2025年法治政府建设年度报告"),
+            vec!["陵川县教育局"]
+        );
+        assert_eq!(
+            issuers_in_title("2020年静海区法治政府建设情况报告"),
+            vec!["静海区"]
+        );
+        assert_eq!(
+            issuers_in_title("中共淮北市烈山区委 烈山区人民政府关于2024年法治政府建设情况的报告"),
+            vec!["中共淮北市烈山区委", "烈山区人民政府"]
+        );
+        assert!(issuers_in_title("关于2023年度法治政府建设情况的报告").is_empty());
+    }
+}

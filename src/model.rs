@@ -1,0 +1,335 @@
+//! Model: the analysis result handed to the page, the CLI and outside users (serde, camelCase),
+//! with every span converted to UTF-16 code unit offsets into `text`. Documented in docs/model.md.
+
+use serde::Serialize;
+
+use crate::classify::{MandatedPart, PartCue, PartFinding};
+use crate::markers::{ItemStyle, MarkerStyle};
+use crate::meta::{MetaFacts, OrgLevel};
+use crate::outline::OutlineHeading;
+
+/// Version of this contract; bumped whenever a field changes name or meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A `[start, end)` pair of UTF-16 code unit offsets into [`Report::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span(pub u32, pub u32);
+
+/// Everything fazhi read from one report.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// Version of this contract.
+    pub schema_version: u32,
+    /// Where the text came from.
+    pub source: Source,
+    /// The analyzed text, exactly as decoded; all spans index into it.
+    pub text: String,
+    /// Title, issuers, recipients, year, level, 落款.
+    pub meta: Meta,
+    /// The heading tree.
+    pub outline: Vec<Heading>,
+    /// The five mandated parts: present or not, and where.
+    pub parts: Vec<Part>,
+    /// Lines recognized as web-page chrome or file residue.
+    pub noise: Vec<Span>,
+    /// Figures (件, 次, %, 人次); filled by a later version.
+    pub figures: Vec<serde_json::Value>,
+    /// Key indicators; filled by a later version.
+    pub indicators: Vec<serde_json::Value>,
+    /// Documents cited (《…》); filled by a later version.
+    pub citations: Vec<serde_json::Value>,
+    /// Problems to fix; filled by a later version.
+    pub findings: Vec<serde_json::Value>,
+    /// Scorecard; filled by a later version.
+    pub score: Option<serde_json::Value>,
+}
+
+/// Where the analyzed text came from.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    /// File name, or a label for pasted text.
+    pub name: String,
+    /// Format read: `text`.
+    pub format: String,
+    /// Encoding of the bytes (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`), None for pasted text.
+    pub encoding: Option<String>,
+    /// Length of `text` in Unicode characters.
+    pub chars: usize,
+}
+
+/// Metadata of the report.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Meta {
+    /// The title, with a title split over two lines joined.
+    pub title: Option<String>,
+    /// Where the title is.
+    pub title_span: Option<Span>,
+    /// Issuing bodies, full names as written.
+    pub issuers: Vec<String>,
+    /// Where the issuers were read: `head` (title or lines above it) or `body`.
+    pub issuers_from: Option<String>,
+    /// Recipients (主送), split on `、`.
+    pub recipients: Vec<String>,
+    /// Where the 主送 line is.
+    pub recipient_span: Option<Span>,
+    /// The year the report covers.
+    pub year: Option<i32>,
+    /// Level of the issuing body.
+    pub level: OrgLevel,
+    /// The signing body of the 落款.
+    pub signed_by: Option<String>,
+    /// The 成文日期, ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The closing phrase (`特此报告。`).
+    pub closing: Option<String>,
+}
+
+/// A heading and its section.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Heading {
+    /// Position in document order among all headings, from 0.
+    pub id: usize,
+    /// 1 for top-level headings.
+    pub level: u8,
+    /// The marker as written (`一、`, `（一）`, `1、`; empty for an unnumbered part heading).
+    pub marker: String,
+    /// The numbering style as written.
+    pub style: MarkerStyle,
+    /// The number of the marker.
+    pub ordinal: u32,
+    /// Display title without marker and trailing punctuation.
+    pub title: String,
+    /// The whole heading text: marker, title and its closing punctuation.
+    pub span: Span,
+    /// The section under the heading, up to the next heading of the same or a higher level.
+    pub body_span: Span,
+    /// The mandated part a top-level section carries.
+    pub part: Option<MandatedPart>,
+    /// The cue word that decided `part` (None when measures is the fallback).
+    pub part_cue: Option<String>,
+    /// Inline items (`一是`, `第一，`, `①`) directly in this section.
+    pub items: Vec<Item>,
+    /// Sub-headings.
+    pub children: Vec<Heading>,
+}
+
+/// An inline item of a section.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Item {
+    /// The marker as written.
+    pub marker: String,
+    /// The numbering style.
+    pub style: ItemStyle,
+    /// The number.
+    pub ordinal: u32,
+    /// Where the marker is.
+    pub span: Span,
+}
+
+/// One of the five mandated parts.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Part {
+    /// Which part.
+    pub part: MandatedPart,
+    /// Its name as the regulation words it.
+    pub label: String,
+    /// Whether the report has it.
+    pub present: bool,
+    /// The headings that carry it.
+    pub headings: Vec<PartHeading>,
+}
+
+/// A heading that carries a mandated part.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartHeading {
+    /// The heading's id.
+    pub id: usize,
+    /// Its level (greater than 1 when the part is nested in another section).
+    pub level: u8,
+    /// Its marker and title.
+    pub title: String,
+    /// The cue word found in it.
+    pub cue: Option<String>,
+}
+
+/// Converts UTF-8 byte offsets of `text` into UTF-16 code unit offsets.
+pub struct Utf16Offsets(Vec<u32>);
+
+impl Utf16Offsets {
+    /// Builds the table for `text`.
+    pub fn new(text: &str) -> Self {
+        let mut v = Vec::with_capacity(text.len() + 1);
+        let mut u = 0u32;
+        for c in text.chars() {
+            for _ in 0..c.len_utf8() {
+                v.push(u);
+            }
+            u += c.len_utf16() as u32;
+        }
+        v.push(u);
+        Utf16Offsets(v)
+    }
+
+    /// The span of a byte range.
+    pub fn span(&self, r: &std::ops::Range<usize>) -> Span {
+        let at = |b: usize| self.0[b.min(self.0.len() - 1)];
+        Span(at(r.start), at(r.end.max(r.start)))
+    }
+}
+
+/// Everything the passes found, ready to become a [`Report`].
+pub struct Findings<'a> {
+    /// The analyzed text.
+    pub text: String,
+    /// Source description.
+    pub source: Source,
+    /// Metadata.
+    pub meta: MetaFacts,
+    /// Flat headings.
+    pub heads: &'a [OutlineHeading],
+    /// Parts per heading.
+    pub head_parts: &'a [Vec<PartCue>],
+    /// Five-part checklist.
+    pub parts: &'a [PartFinding],
+    /// Raw spans of noise lines.
+    pub noise: Vec<std::ops::Range<usize>>,
+}
+
+/// Builds the report: tree from the flat headings, UTF-16 spans.
+pub fn build(f: Findings<'_>) -> Report {
+    let off = Utf16Offsets::new(&f.text);
+    let text = &f.text;
+    let flat: Vec<Heading> = f
+        .heads
+        .iter()
+        .enumerate()
+        .map(|(id, h)| {
+            let primary = f.head_parts[id].first();
+            Heading {
+                id,
+                level: h.level,
+                marker: text[h.marker.clone()].trim().to_string(),
+                style: h.written,
+                ordinal: h.ordinal,
+                title: h.title.clone(),
+                span: off.span(&h.span),
+                body_span: off.span(&h.body),
+                part: primary.map(|c| c.part),
+                part_cue: primary.and_then(|c| c.cue.clone()),
+                items: h
+                    .items
+                    .iter()
+                    .map(|it| Item {
+                        marker: text[it.span.clone()].to_string(),
+                        style: it.style,
+                        ordinal: it.ordinal,
+                        span: off.span(&it.span),
+                    })
+                    .collect(),
+                children: Vec::new(),
+            }
+        })
+        .collect();
+    let outline = tree(flat, f.heads);
+    let parts = f
+        .parts
+        .iter()
+        .map(|p| Part {
+            part: p.part,
+            label: p.part.label().to_string(),
+            present: !p.carriers.is_empty(),
+            headings: p
+                .carriers
+                .iter()
+                .map(|(i, cue)| {
+                    let h = &f.heads[*i];
+                    PartHeading {
+                        id: *i,
+                        level: h.level,
+                        title: format!("{}{}", text[h.marker.clone()].trim(), h.title),
+                        cue: cue.clone(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let m = f.meta;
+    let meta = Meta {
+        title: m.title,
+        title_span: m.title_span.as_ref().map(|r| off.span(r)),
+        issuers: m.issuers,
+        issuers_from: m.issuers_from.map(String::from),
+        recipients: m.recipients,
+        recipient_span: m.recipient_span.as_ref().map(|r| off.span(r)),
+        year: m.year,
+        level: m.level.unwrap_or(OrgLevel::Unknown),
+        signed_by: m.signed_by,
+        date: m.date,
+        closing: m.closing,
+    };
+    let noise = f.noise.iter().map(|r| off.span(r)).collect();
+    Report {
+        schema_version: SCHEMA_VERSION,
+        source: f.source,
+        meta,
+        outline,
+        parts,
+        noise,
+        figures: Vec::new(),
+        indicators: Vec::new(),
+        citations: Vec::new(),
+        findings: Vec::new(),
+        score: None,
+        text: f.text,
+    }
+}
+
+/// Nests the flat headings under their parents.
+fn tree(flat: Vec<Heading>, heads: &[OutlineHeading]) -> Vec<Heading> {
+    let mut slots: Vec<Option<Heading>> = flat.into_iter().map(Some).collect();
+    // Children come after their parents, so attach from the last heading backwards.
+    for i in (0..slots.len()).rev() {
+        if let Some(p) = heads[i].parent {
+            let child = slots[i].take().expect("each heading attached once");
+            slots[p]
+                .as_mut()
+                .expect("parent precedes child")
+                .children
+                .insert(0, child);
+        }
+    }
+    slots.into_iter().flatten().collect()
+}
+
+impl Report {
+    /// All headings in document order, with their depth-first position.
+    pub fn headings(&self) -> Vec<&Heading> {
+        fn walk<'a>(hs: &'a [Heading], out: &mut Vec<&'a Heading>) {
+            for h in hs {
+                out.push(h);
+                walk(&h.children, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.outline, &mut out);
+        out
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, s: Span) -> String {
+        let units: Vec<u16> = self.text.encode_utf16().collect();
+        String::from_utf16_lossy(&units[s.0 as usize..s.1 as usize])
+    }
+
+    /// Whether a mandated part is present.
+    pub fn has_part(&self, part: MandatedPart) -> bool {
+        self.parts.iter().any(|p| p.part == part && p.present)
+    }
+}

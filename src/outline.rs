@@ -1,0 +1,294 @@
+//! Outline: finds the headings among the blocks, decides their levels from the document's own
+//! numbering sequence, and records the inline items (`一是`, `第一，`, `①`) of each section.
+
+use std::ops::Range;
+
+use crate::blocks::Blocks;
+use crate::markers::{ItemStyle, MarkerStyle, scan_items};
+use crate::normalize::display;
+
+/// A heading title longer than this (in chars) is cut at a clause: the rest is run-in body text.
+const MAX_TITLE_CHARS: usize = 60;
+/// In such a cut title, clauses are taken while the title stays this short (headings are short).
+const RUN_IN_TITLE_CHARS: usize = 24;
+/// An unnumbered part heading is a short line; longer lines are body text.
+const MAX_PART_HEADING_CHARS: usize = 30;
+
+/// A heading found in the text, before it becomes part of the model's tree.
+#[derive(Debug, Clone)]
+pub struct OutlineHeading {
+    /// Index of the block that holds the heading.
+    pub block: usize,
+    /// The style the heading is written in.
+    pub written: MarkerStyle,
+    /// The style it takes part in for levels (seed 004's `1、` among `二、三、` counts as `一、`).
+    pub style: MarkerStyle,
+    /// The number.
+    pub ordinal: u32,
+    /// 1 for top-level headings.
+    pub level: u8,
+    /// Raw span of the marker as written (empty for unnumbered part headings).
+    pub marker: Range<usize>,
+    /// Raw span of the whole heading: marker, title and its closing punctuation.
+    pub span: Range<usize>,
+    /// Raw span of the title without closing punctuation.
+    pub title_span: Range<usize>,
+    /// Display title: no marker, no trailing punctuation, spaces folded.
+    pub title: String,
+    /// The title in matching form (width folded), for classification.
+    pub title_norm: String,
+    /// Raw span of the section under the heading (to the next heading of the same or higher level).
+    pub body: Range<usize>,
+    /// Index of the parent heading.
+    pub parent: Option<usize>,
+    /// Inline items found directly in this section (not in sub-sections).
+    pub items: Vec<OutlineItem>,
+}
+
+/// An inline item of a section.
+#[derive(Debug, Clone)]
+pub struct OutlineItem {
+    /// The numbering style.
+    pub style: ItemStyle,
+    /// The number.
+    pub ordinal: u32,
+    /// Raw span of the item marker (`一是`, `第一，`, `①`).
+    pub span: Range<usize>,
+}
+
+/// Finds the headings in `blocks[..content_end]` (the closing 特此报告 and 落款 are not sections).
+pub fn outline(text: &str, blocks: &Blocks, content_end: usize) -> Vec<OutlineHeading> {
+    let bs = &blocks.blocks[..content_end.min(blocks.blocks.len())];
+    let mut heads: Vec<OutlineHeading> = Vec::new();
+    for (bi, b) in bs.iter().enumerate() {
+        let Some(m) = b.marker else { continue };
+        let s = &b.norm.text;
+        let rest_start = m.len + (s.len() - m.len - s[m.len..].trim_start().len());
+        let (title_end, span_end) = title_end(s, rest_start);
+        if title_end <= rest_start {
+            continue;
+        }
+        let marker = b.norm.raw_span(0..m.len);
+        let title_span = b.norm.raw_span(rest_start..title_end);
+        let span = b.norm.raw_span(0..span_end);
+        let title = clean_title(&display(&text[title_span.clone()]));
+        heads.push(OutlineHeading {
+            block: bi,
+            written: m.style,
+            style: m.style,
+            ordinal: m.ordinal,
+            level: 1,
+            marker,
+            span,
+            title_span,
+            title,
+            title_norm: clean_title(&s[rest_start..title_end]),
+            body: 0..0,
+            parent: None,
+            items: Vec::new(),
+        });
+    }
+    repair_sequence(&mut heads);
+    add_part_headings(text, blocks, bs.len(), &mut heads);
+    assign_levels(&mut heads);
+    let section_end = bs.last().map_or(0, |b| b.span.end);
+    assign_bodies(text, blocks, section_end, &mut heads);
+    assign_items(blocks, bs.len(), &mut heads);
+    heads
+}
+
+/// Where the title ends in a normalized heading line: (title end, span end incl. punctuation).
+fn title_end(s: &str, start: usize) -> (usize, usize) {
+    let rest = &s[start..];
+    let stop = rest
+        .find(['。', ':'])
+        .map(|i| (i, i + rest[i..].chars().next().map_or(0, char::len_utf8)));
+    let (mut end, mut span_end) = stop.unwrap_or((rest.len(), rest.len()));
+    if rest[..end].chars().count() > MAX_TITLE_CHARS {
+        // A paragraph with no full stop in sight: the title is its first clauses.
+        let mut cut = 0;
+        for (i, c) in rest[..end].char_indices() {
+            if matches!(c, ',' | ';') && i > 0 {
+                if cut > 0 && rest[..i].chars().count() > RUN_IN_TITLE_CHARS {
+                    break;
+                }
+                cut = i;
+            }
+        }
+        let limit = rest
+            .char_indices()
+            .nth(MAX_TITLE_CHARS)
+            .map_or(rest.len(), |(i, _)| i);
+        end = if cut > 0 && cut <= limit { cut } else { limit };
+        span_end = end;
+    }
+    (start + end, start + span_end)
+}
+
+/// Drops trailing punctuation a title should not end with (GB/T 9704: none after a heading).
+fn clean_title(s: &str) -> String {
+    s.trim_end_matches(['。', '，', ',', '；', ';', '：', ':', '、', '.', ' '])
+        .to_string()
+}
+
+/// Reads levels from the sequence: a lone `1、` that stands where `一、` belongs (seed 004:
+/// `1、` … `二、三、四、`) takes the Chinese style, as the author meant.
+fn repair_sequence(heads: &mut [OutlineHeading]) {
+    let top: Vec<usize> = (0..heads.len())
+        .filter(|&i| heads[i].style == MarkerStyle::ChineseComma)
+        .collect();
+    for i in 0..heads.len() {
+        let h = &heads[i];
+        if !matches!(h.style, MarkerStyle::ArabicComma | MarkerStyle::ArabicDot) {
+            continue;
+        }
+        let prev = top.iter().rev().find(|&&t| t < i).copied();
+        let Some(next) = top.iter().find(|&&t| t > i).copied() else {
+            continue;
+        };
+        let fits = match prev {
+            Some(p) => heads[p].ordinal + 1 == h.ordinal,
+            None => h.ordinal == 1,
+        } && heads[next].ordinal == h.ordinal + 1;
+        let lo = prev.map_or(0, |p| p + 1);
+        let alone = (lo..next).filter(|&j| heads[j].style == h.style).count() == 1;
+        if fits && alone {
+            heads[i].style = MarkerStyle::ChineseComma;
+        }
+    }
+}
+
+/// When the top-level numbering restarts at 1, the short unnumbered lines right before each
+/// restart are part headings above them (`上一年度主要举措和成效` / `一、…二、…` / `存在的不足` / `一、…`).
+fn add_part_headings(text: &str, blocks: &Blocks, content: usize, heads: &mut Vec<OutlineHeading>) {
+    let Some(top) = heads.iter().map(|h| h.style).min_by_key(|s| s.rank()) else {
+        return;
+    };
+    if top == MarkerStyle::Part {
+        return;
+    }
+    let restarts: Vec<usize> = heads
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| {
+            h.style == top && h.ordinal == 1 && heads[..*i].iter().any(|p| p.style == top)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if restarts.is_empty() {
+        return;
+    }
+    let first = heads.iter().position(|h| h.style == top).unwrap_or(0);
+    let mut parts = Vec::new();
+    for &i in std::iter::once(&first).chain(&restarts) {
+        let bi = heads[i].block;
+        let Some(pb) = bi.checked_sub(1) else {
+            continue;
+        };
+        if pb >= content || heads.iter().any(|h| h.block == pb) {
+            continue;
+        }
+        let b = &blocks.blocks[pb];
+        let s = &b.norm.text;
+        let short = b.norm.chars() <= MAX_PART_HEADING_CHARS;
+        if short && !s.contains(['。', ',', ';']) && !s.ends_with("报告") && !s.ends_with(':') {
+            parts.push(pb);
+        } else if i != first {
+            return; // every restart needs its part heading, or none is read as one
+        }
+    }
+    if parts.len() < restarts.len() {
+        return;
+    }
+    for (n, pb) in parts.into_iter().enumerate() {
+        let b = &blocks.blocks[pb];
+        let span = b.norm.full_raw_span();
+        let pos = heads
+            .iter()
+            .position(|h| h.block > pb)
+            .unwrap_or(heads.len());
+        heads.insert(
+            pos,
+            OutlineHeading {
+                block: pb,
+                written: MarkerStyle::Part,
+                style: MarkerStyle::Part,
+                ordinal: n as u32 + 1,
+                level: 1,
+                marker: span.start..span.start,
+                span: span.clone(),
+                title_span: span.clone(),
+                title: clean_title(&display(&text[span])),
+                title_norm: clean_title(&b.norm.text),
+                body: 0..0,
+                parent: None,
+                items: Vec::new(),
+            },
+        );
+    }
+}
+
+/// Levels from nesting: a style already open is a sibling; a new style nests under the open one,
+/// unless the ladder ranks it higher than open styles (then those close).
+fn assign_levels(heads: &mut [OutlineHeading]) {
+    let mut stack: Vec<(MarkerStyle, usize)> = Vec::new();
+    for (i, h) in heads.iter_mut().enumerate() {
+        let style = h.style;
+        if let Some(pos) = stack.iter().position(|(s, _)| *s == style) {
+            stack.truncate(pos);
+        } else {
+            while stack.last().is_some_and(|(s, _)| s.rank() >= style.rank()) {
+                stack.pop();
+            }
+        }
+        h.parent = stack.last().map(|(_, p)| *p);
+        h.level = stack.len() as u8 + 1;
+        stack.push((style, i));
+    }
+}
+
+fn assign_bodies(text: &str, blocks: &Blocks, section_end: usize, heads: &mut [OutlineHeading]) {
+    for i in 0..heads.len() {
+        let level = heads[i].level;
+        let next = heads[i + 1..]
+            .iter()
+            .find(|h| h.level <= level)
+            .map(|h| h.block);
+        let end = match next {
+            Some(nb) => blocks.blocks[..nb]
+                .last()
+                .map_or(heads[i].span.end, |b| b.span.end)
+                .max(heads[i].span.end),
+            None => section_end.max(heads[i].span.end),
+        };
+        let mut start = heads[i].span.end;
+        while start < end {
+            let c = text[start..].chars().next().unwrap_or('x');
+            if !crate::normalize::is_space(c) {
+                break;
+            }
+            start += c.len_utf8();
+        }
+        heads[i].body = start..end;
+    }
+}
+
+fn assign_items(blocks: &Blocks, content: usize, heads: &mut [OutlineHeading]) {
+    let mut owner: Option<usize> = None;
+    let mut next_head = 0;
+    for (bi, b) in blocks.blocks[..content].iter().enumerate() {
+        while next_head < heads.len() && heads[next_head].block == bi {
+            owner = Some(next_head);
+            next_head += 1;
+        }
+        let Some(h) = owner else { continue };
+        for it in scan_items(&b.norm.text) {
+            let span = b.norm.raw_span(it.range);
+            heads[h].items.push(OutlineItem {
+                style: it.style,
+                ordinal: it.ordinal,
+                span,
+            });
+        }
+    }
+}
