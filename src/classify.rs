@@ -44,74 +44,16 @@ impl MandatedPart {
 /// Cue words per part, as headings of real reports word them. First-responsible cues are the
 /// strongest (such a section often also says 加强法治政府建设); measures is the fallback for
 /// topical sections (`一、政治思想引领`).
+#[rustfmt::skip]
 pub const PART_CUES: &[(MandatedPart, &[&str])] = &[
-    (
-        MandatedPart::FirstResponsible,
-        &[
-            "第一责任人",
-            "第一责任",
-            "主要负责人履行",
-            "主要负责同志履行",
-            "主要负责人推进法治建设",
-        ],
-    ),
-    (
-        MandatedPart::Shortcomings,
-        &[
-            "不足",
-            "差距",
-            "短板",
-            "存在的问题",
-            "存在问题",
-            "主要问题",
-            "困难和问题",
-            "问题和困难",
-            "薄弱环节",
-            "原因",
-        ],
-    ),
-    (
-        MandatedPart::Plans,
-        &[
-            "下一步",
-            "下步",
-            "下一年",
-            "下年度",
-            "明年",
-            "今后",
-            "打算",
-            "工作安排",
-            "主要安排",
-            "工作计划",
-            "工作思路",
-            "努力方向",
-            "展望",
-            "工作设想",
-        ],
-    ),
-    (
-        MandatedPart::Other,
-        &["其他需要", "其它需要", "其他情况", "其他事项", "其他工作"],
-    ),
-    (
-        MandatedPart::Measures,
-        &[
-            "举措",
-            "成效",
-            "开展情况",
-            "工作情况",
-            "基本情况",
-            "主要做法",
-            "工作成绩",
-            "主要成绩",
-            "亮点",
-            "主要工作",
-            "工作开展",
-            "推进情况",
-            "进展情况",
-            "完成情况",
-        ],
-    ),
+    (MandatedPart::FirstResponsible, &["第一责任人", "第一责任", "主要负责人履行", "主要负责同志履行", "主要负责人推进法治建设"]),
+    (MandatedPart::Shortcomings, &["不足", "差距", "短板", "存在的问题", "存在问题", "主要问题", "困难和问题", "问题和困难",
+                                   "存在的困难", "薄弱环节", "原因"]),
+    (MandatedPart::Plans, &["下一步", "下步", "下一年", "下年度", "明年", "今后", "打算", "工作安排", "主要安排", "工作计划",
+                            "工作思路", "努力方向", "展望", "工作设想"]),
+    (MandatedPart::Other, &["其他需要", "其它需要", "其他情况", "其他事项", "其他工作"]),
+    (MandatedPart::Measures, &["举措", "成效", "开展情况", "工作情况", "基本情况", "主要做法", "工作成绩", "主要成绩", "亮点",
+                               "主要工作", "工作开展", "推进情况", "进展情况", "完成情况"]),
 ];
 
 /// Why a heading was given a part.
@@ -137,6 +79,18 @@ pub fn cues(title: &str, year: Option<i32>) -> Vec<PartCue> {
                 PartCue {
                     part: *part,
                     cue: Some(w.to_string()),
+                },
+            ));
+        }
+    }
+    // `六、其他` on its own: the catch-all part.
+    if title.starts_with("其他") || title.starts_with("其它") {
+        if !found.iter().any(|(_, c)| c.part == MandatedPart::Other) {
+            found.push((
+                0,
+                PartCue {
+                    part: MandatedPart::Other,
+                    cue: Some(title.chars().take(2).collect()),
                 },
             ));
         }
@@ -259,6 +213,8 @@ mod tests {
             ("2024年的法治政府建设工作打算", Plans),
             ("2024年度推进法治政府建设的主要安排", Plans),
             ("其他需要报告的情况", Other),
+            ("其他", Other),
+            ("存在的困难", Shortcomings),
             ("存在的不足和下一步打算", Shortcomings),
         ];
         for (title, part) in cases {

@@ -34,6 +34,7 @@ impl MarkerStyle {
 }
 
 /// The heading markers fazhi knows, as the spec writes them (shape, style, where it comes from).
+#[rustfmt::skip]
 pub const HEADING_MARKERS: &[(&str, MarkerStyle, &str)] = &[
     ("第一部分", MarkerStyle::Part, "common in long reports"),
     (

@@ -87,10 +87,11 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static ORG_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(中共)?[HAN()]{2,40}(ORG_SUFFIXES)$"));
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"((?:19|20)\d{2})\s?年"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"((?:19|20)\d{2}|[二][〇○零][一二三四五六七八九〇○零]{2})\s?年"));
 static BODY_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{1,14}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|委员会))(?:党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合)",
+        r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{1,14}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|委员会))(?:党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平)",
     )
 });
 static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -230,11 +231,16 @@ pub fn extract(
     let mut m = MetaFacts::default();
 
     // Title: a short line naming the report; an issuer line above a `关于…` line joins it.
-    let title_at = preamble.iter().position(|b| is_title_line(&b.norm.text));
+    let (title_at, title_end) = match find_title(preamble) {
+        Some((a, b)) => (Some(a), b),
+        None => (None, 0),
+    };
     let mut head_issuers: Vec<String> = Vec::new();
     if let Some(t) = title_at {
-        let mut span = preamble[t].span.clone();
-        let mut title = display(&text[span.clone()]);
+        let mut span = preamble[t].span.start..preamble[title_end].span.end;
+        let mut title: String = (t..=title_end)
+            .map(|i| display(&text[preamble[i].span.clone()]))
+            .collect();
         let mut above = Vec::new();
         let mut k = t;
         while k > 0 && is_org_line(&preamble[k - 1].norm.text) && above.len() < 3 {
@@ -263,9 +269,12 @@ pub fn extract(
     }
 
     // 主送: a short line ending in a colon, near the top.
-    let after_title = title_at.map_or(0, |t| t + 1);
-    for b in preamble.iter().skip(after_title).take(3) {
+    let after_title = title_at.map_or(0, |_| title_end + 1);
+    for b in preamble.iter().skip(after_title).take(5) {
         let s = &b.norm.text;
+        if s.contains('。') || b.norm.chars() > 80 {
+            break; // the body has begun
+        }
         if is_recipient_line(s) {
             let raw = display(&text[b.span.clone()]);
             let raw = raw.trim_end_matches([':', '：', ' ']);
@@ -283,7 +292,10 @@ pub fn extract(
     let intro: Vec<&Block> = preamble
         .iter()
         .enumerate()
-        .filter(|(i, _)| Some(*i) != title_at && !is_recipient_line(&preamble[*i].norm.text))
+        .filter(|(i, _)| {
+            !title_at.is_some_and(|t| (t..=title_end).contains(i))
+                && !is_recipient_line(&preamble[*i].norm.text)
+        })
         .map(|(_, b)| b)
         .collect();
 
@@ -294,6 +306,9 @@ pub fn extract(
     } else if let Some(org) = issuer_in_body(bs, &intro) {
         m.issuers = vec![org];
         m.issuers_from = Some("body");
+    } else if let Some(org) = issuer_in_page_source(blocks) {
+        m.issuers = vec![org];
+        m.issuers_from = Some("page");
     }
 
     m.year = m
@@ -327,6 +342,43 @@ pub fn extract(
     }
     m.date = closing.date.as_ref().map(|(_, d)| d.clone());
     m
+}
+
+/// The title's first and last preamble block: one line, or two when a page or PDF broke it
+/// (`…关于2023年度法治政府` / `建设情况的报告`).
+fn find_title(preamble: &[Block]) -> Option<(usize, usize)> {
+    for (i, b) in preamble.iter().enumerate() {
+        let s = &b.norm.text;
+        if is_title_line(s) {
+            return Some((i, i));
+        }
+        if let Some(next) = preamble.get(i + 1) {
+            let n = &next.norm.text;
+            let short = |t: &str| !t.contains(['。', ',', ';', ':']) && t.chars().count() <= 40;
+            let ends = ["报告", "情况", "总结"].iter().any(|w| n.ends_with(w));
+            let head = !is_org_line(s) && !s.ends_with("报告") && !is_title_line(n);
+            if short(s) && short(n) && ends && head && is_title_line(&format!("{s}{n}")) {
+                return Some((i, i + 1));
+            }
+        }
+    }
+    None
+}
+
+/// The body named in a page's `来源：` chrome line — the last resort for the issuer.
+fn issuer_in_page_source(blocks: &Blocks) -> Option<String> {
+    static SOURCE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"来源\s?:\s?((?:中共)?[HAN]{2,30}?(?:ORG_SUFFIXES))(?:$|[\s|])"));
+    blocks
+        .lines
+        .iter()
+        .filter(|l| matches!(l.kind, crate::blocks::LineKind::Noise(_)))
+        .find_map(|l| {
+            SOURCE
+                .captures(&l.norm.text)
+                .map(|c| c[1].to_string())
+                .filter(|o| !o.ends_with("司法局") || o.chars().count() > 3)
+        })
 }
 
 fn is_title_line(s: &str) -> bool {
@@ -501,18 +553,43 @@ fn shortest_place(name: &str, _unit: &str) -> String {
 }
 
 /// The first year written in `s` that is not part of a range (`2021-2025年`) or a number (`〔2023〕`).
+/// Years inside a cited title (`《…2023年工作要点》`) count only when no other year is written.
 fn first_year(s: &str) -> Option<i32> {
-    YEAR.captures_iter(s).find_map(|c| {
-        let m = c.get(1)?;
+    let mut cited = None;
+    for c in YEAR.captures_iter(s) {
+        let Some(m) = c.get(1) else { continue };
         let before = s[..m.start()].chars().next_back();
         if matches!(
             before,
             Some('-' | '—' | '–' | '~' | '至' | '－' | '〔' | '[' | '(')
         ) {
-            return None;
+            continue;
         }
-        m.as_str().parse().ok()
-    })
+        let Some(year) = year_value(m.as_str()) else {
+            continue;
+        };
+        let open = s[..m.start()].matches('《').count() > s[..m.start()].matches('》').count();
+        if !open {
+            return Some(year);
+        }
+        cited.get_or_insert(year);
+    }
+    cited
+}
+
+/// `2023` or `二〇二三` as a number.
+fn year_value(s: &str) -> Option<i32> {
+    if let Ok(y) = s.parse() {
+        return Some(y);
+    }
+    let digits: String = s
+        .chars()
+        .map(|c| match c {
+            '〇' | '○' | '零' => Some('0'),
+            _ => chinese_number(&c.to_string()).and_then(|(v, _)| char::from_digit(v, 10)),
+        })
+        .collect::<Option<String>>()?;
+    digits.parse().ok()
 }
 
 /// Level of a body from its name: the last administrative unit before its office suffix.
