@@ -44,12 +44,18 @@ static NOISE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// The noise rule a normalized line matches, if any.
 pub fn noise_rule(norm: &str) -> Option<&'static str> {
+    if norm.len() > MAX_NOISE_BYTES {
+        return None;
+    }
     NOISE
         .iter()
         .zip(NOISE_RULES)
         .find(|(re, _)| re.is_match(norm))
         .map(|(_, (_, why))| *why)
 }
+
+/// Chrome lines are short; a longer line is report text (and skipping it keeps the scan fast).
+const MAX_NOISE_BYTES: usize = 240;
 
 /// Bullets that pages put before metadata and paragraphs; they are layout, not text.
 const BULLETS: &[char] = &['•', '●', '▪', '■', '◆', '◇', '○', '·'];

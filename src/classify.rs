@@ -84,8 +84,10 @@ pub fn cues(title: &str, year: Option<i32>) -> Vec<PartCue> {
         }
     }
     // `六、其他` on its own: the catch-all part.
-    if title.starts_with("其他") || title.starts_with("其它") {
-        if !found.iter().any(|(_, c)| c.part == MandatedPart::Other) {
+    if (title.starts_with("其他") || title.starts_with("其它"))
+        && !found.iter().any(|(_, c)| c.part == MandatedPart::Other)
+    {
+        {
             found.push((
                 0,
                 PartCue {

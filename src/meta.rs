@@ -100,6 +100,9 @@ static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// How much of a paragraph's start is searched for the issuer's name.
+const OPENING_CHARS: usize = 160;
+
 /// Words that end like a place but are not names (`乡镇`, `城镇`).
 const NOT_PLACES: &[&str] = &[
     "乡镇",
@@ -141,7 +144,7 @@ const NOT_PLACES: &[&str] = &[
 
 /// True for a date on a line of its own (the 成文日期 of the 落款).
 pub fn is_date_line(s: &str) -> bool {
-    DATE_LINE.is_match(s)
+    s.len() <= 40 && DATE_LINE.is_match(s)
 }
 
 /// The ISO form of a date line (`2023年12月20日`, `2023.12.20`, `二〇二三年十二月二十日`).
@@ -445,10 +448,18 @@ fn is_place_or_org(s: &str) -> bool {
 /// The issuer named in the body: `磨头镇人民政府以…`, `多巴镇在…`; a bare `区政府` or `我街道`
 /// is completed with the place named most often (`铜梁区`).
 fn issuer_in_body(all: &[Block], intro: &[&Block]) -> Option<String> {
+    // The issuer names itself in the opening sentences: read the start of the first paragraphs.
+    fn opening(b: &Block) -> &str {
+        let s = b.norm.text.as_str();
+        &s[..s
+            .char_indices()
+            .nth(OPENING_CHARS)
+            .map_or(s.len(), |(i, _)| i)]
+    }
     let sources: Vec<&str> = intro
         .iter()
-        .map(|b| b.norm.text.as_str())
-        .chain(all.iter().take(12).map(|b| b.norm.text.as_str()))
+        .map(|b| opening(b))
+        .chain(all.iter().take(12).map(opening))
         .collect();
     for s in &sources {
         for c in BODY_ORG.captures_iter(s) {
@@ -516,40 +527,44 @@ fn is_self_reference(org: &str) -> bool {
 }
 
 fn most_named_place(all: &[Block], unit: &str) -> Option<String> {
-    let pat = re(&format!(r"([HAN]{{2,4}}?){unit}"));
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
-    for b in all {
-        for c in pat.captures_iter(&b.norm.text) {
-            let name = format!("{}{unit}", &c[1]);
-            // Keep the shortest tail: "推进荷城街道" → 荷城街道 is found by trying suffixes.
-            let name = shortest_place(&name, unit);
-            if NOT_PLACES.contains(&name.as_str())
-                || name.chars().count() < unit.chars().count() + 2
-            {
-                continue;
-            }
-            if !counts.contains_key(&name) {
-                order.push(name.clone());
-            }
-            *counts.entry(name).or_default() += 1;
-        }
-    }
-    let best = order.iter().max_by_key(|n| {
-        (
-            counts[*n],
-            std::cmp::Reverse(order.iter().position(|o| o == *n)),
-        )
-    })?;
-    (counts[best] >= 2).then(|| best.clone())
-}
-
-fn shortest_place(name: &str, _unit: &str) -> String {
+    // Every 2–4 Han characters before the unit are a candidate name; the real name is the one
+    // written most often, and of equally frequent ones the longest (白沙路街道, not 沙路街道).
     const LEAD: &[char] = &[
         '在', '对', '为', '和', '与', '及', '的', '是', '了', '将', '把', '推', '进', '全', '我',
-        '本', '各', '该', '结', '合',
+        '本', '各', '该', '结', '合', '于',
     ];
-    name.trim_start_matches(LEAD).to_string()
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for b in all {
+        let s = &b.norm.text;
+        for (at, _) in s.match_indices(unit) {
+            let before: Vec<char> = s[..at]
+                .chars()
+                .rev()
+                .take(4)
+                .take_while(|c| is_han(*c))
+                .collect();
+            for n in 2..=before.len() {
+                let head: String = before[..n].iter().rev().collect();
+                if head.starts_with(LEAD) {
+                    continue;
+                }
+                let name = format!("{head}{unit}");
+                if !NOT_PLACES.contains(&name.as_str()) {
+                    *counts.entry(name).or_default() += 1;
+                }
+            }
+        }
+    }
+    let (best, n) = counts.into_iter().max_by(|a, b| {
+        a.1.cmp(&b.1)
+            .then(a.0.len().cmp(&b.0.len()))
+            .then(b.0.cmp(&a.0))
+    })?;
+    (n >= 2).then_some(best)
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// The first year written in `s` that is not part of a range (`2021-2025年`) or a number (`〔2023〕`).

@@ -1,0 +1,216 @@
+//! Small reports written like the real ones, one oddity each: the input, and what fazhi reads.
+
+mod common;
+
+use common::{check_invariants, outline_rows};
+use fazhi::{MandatedPart, OrgLevel, Report};
+
+fn read(text: &str) -> Report {
+    let r = fazhi::analyze(text, "example");
+    check_invariants(&r);
+    r
+}
+
+#[test]
+fn department_report_on_a_web_page() {
+    let r = read(
+        "您当前所在的位置: 首页 > 资讯中心 > 法治政府建设专栏\n\n\
+         陵川县教育局 2025年法治政府建设年度报告\n\n\
+         发布时间:2026-01-19    信息来源:陵川县教育局\n\n\
+         县委、县政府:\n\n\
+         2025年,陵川县教育局在县委、县政府的正确领导下,深入践行习近平法治思想。现报告如下:\n\n\
+         一、扛牢主体责任,夯实法治建设根基\n\n\
+         局党政主要负责人严格履行法治建设第一责任人职责。\n",
+    );
+    let m = &r.meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("陵川县教育局2025年法治政府建设年度报告")
+    );
+    assert_eq!(m.issuers, vec!["陵川县教育局"]);
+    assert_eq!(m.recipients, vec!["县委", "县政府"]);
+    assert_eq!(m.year, Some(2025), "the page's 2026 date is chrome");
+    assert_eq!(m.level, OrgLevel::Department);
+    assert_eq!(r.noise.len(), 2);
+}
+
+#[test]
+fn title_broken_in_the_middle_of_a_phrase() {
+    let r = read("遂溪县港门镇人民政府关于2023年度法治政府\n建设情况的报告\n一、主要成效\n");
+    assert_eq!(
+        r.meta.title.as_deref(),
+        Some("遂溪县港门镇人民政府关于2023年度法治政府建设情况的报告")
+    );
+    assert_eq!(r.meta.issuers, vec!["遂溪县港门镇人民政府"]);
+}
+
+#[test]
+fn chinese_numeral_year_and_date() {
+    let r = read(
+        "某县人民政府二〇二三年度法治政府建设情况报告\n一、主要举措和成效\n全年办理案件。\n特此报告。\n某县人民政府\n二〇二四年一月十日\n",
+    );
+    assert_eq!(r.meta.year, Some(2023));
+    assert_eq!(r.meta.date.as_deref(), Some("2024-01-10"));
+    assert_eq!(r.meta.signed_by.as_deref(), Some("某县人民政府"));
+}
+
+#[test]
+fn bare_district_government_is_completed_with_the_place_named_in_the_text() {
+    let r = read(
+        "2022年,区政府坚持以习近平新时代中国特色社会主义思想为指导,全面推进依法行政。\n\
+         一、2022年推进法治政府建设的主要举措和成效\n\
+         (一)法治化营商环境更加优化。出台《铜梁区促进商务服务业高质量发展措施》,组建铜梁区宣讲团。\n",
+    );
+    assert_eq!(r.meta.issuers, vec!["铜梁区人民政府"]);
+    assert_eq!(r.meta.issuers_from.as_deref(), Some("body"));
+    assert_eq!(r.meta.level, OrgLevel::County);
+}
+
+#[test]
+fn self_reference_is_completed_with_the_place_named_most() {
+    let r = read(
+        "为全面推进依法行政,我街道结合荷城街道实际,扎实推进法治政府建设。\n\
+         一、2022年度法治政府建设工作的基本情况\n\
+         健全完善《荷城街道行政决策相关制度》等制度。\n",
+    );
+    assert_eq!(r.meta.issuers, vec!["荷城街道"]);
+    assert_eq!(r.meta.level, OrgLevel::Town);
+    assert_eq!(r.meta.title, None, "a section heading is not a title");
+    assert_eq!(
+        r.meta.year,
+        Some(2022),
+        "from the first heading when the intro names none"
+    );
+}
+
+#[test]
+fn plan_ranges_and_document_numbers_are_not_the_year() {
+    let r = read(
+        "根据《法治政府建设实施纲要(2021-2025年)》和厅字〔2019〕28号要求,现将白沙镇2022年法治政府建设情况报告如下。\n\
+         一、主要成效\n",
+    );
+    assert_eq!(r.meta.year, Some(2022));
+    assert_eq!(r.meta.title, None, "a sentence is not a title");
+}
+
+#[test]
+fn joint_issuers_in_one_title_line() {
+    let r = read(
+        "中共淮北市烈山区委 烈山区人民政府关于2024年法治政府建设情况的报告\n一、主要举措和成效\n",
+    );
+    assert_eq!(r.meta.issuers, vec!["中共淮北市烈山区委", "烈山区人民政府"]);
+    assert_eq!(r.meta.level, OrgLevel::County);
+}
+
+#[test]
+fn signature_without_closing_phrase() {
+    let r = read(
+        "关于2023年度法治政府建设情况的报告\n一、主要成效\n全年开展普法活动。\n\n某某镇人民政府\n2024年1月5日\n",
+    );
+    assert_eq!(r.meta.signed_by.as_deref(), Some("某某镇人民政府"));
+    assert_eq!(r.meta.date.as_deref(), Some("2024-01-05"));
+    assert_eq!(r.meta.closing, None);
+    assert!(
+        r.slice(r.outline[0].body_span)
+            .ends_with("全年开展普法活动。"),
+        "落款 is not in the section"
+    );
+}
+
+#[test]
+fn first_responsible_nested_in_a_party_leadership_section() {
+    let r = read(
+        "一、坚持党的领导\n（一）党政主要负责人履行推进法治建设第一责任人职责\n落实述法制度。\n（二）加强组织保障\n二、存在的不足\n三、下一步打算\n",
+    );
+    let fr = r
+        .parts
+        .iter()
+        .find(|p| p.part == MandatedPart::FirstResponsible)
+        .unwrap();
+    assert!(fr.present);
+    assert_eq!(fr.headings[0].level, 2);
+    assert_eq!(
+        fr.headings[0].title,
+        "（一）党政主要负责人履行推进法治建设第一责任人职责"
+    );
+    assert_eq!(r.outline[0].part, Some(MandatedPart::Measures));
+}
+
+#[test]
+fn four_levels_and_numbering_restarting_under_each_parent() {
+    let r = read(
+        "一、主要举措\n（一）依法履职\n1.深化改革。\n（1）精简审批。\n（2）优化服务。\n2.规范执法。\n（二）依法决策\n1.完善程序。\n二、存在问题\n",
+    );
+    let rows: Vec<(u8, String)> = outline_rows(&r)
+        .into_iter()
+        .map(|(l, m, _)| (l, m))
+        .collect();
+    let want = [
+        (1, "一、"),
+        (2, "（一）"),
+        (3, "1."),
+        (4, "（1）"),
+        (4, "（2）"),
+        (3, "2."),
+        (2, "（二）"),
+        (3, "1."),
+        (1, "二、"),
+    ];
+    assert_eq!(
+        rows,
+        want.iter()
+            .map(|(l, m)| (*l, m.to_string()))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn unnumbered_part_headings_above_restarting_numbers() {
+    let r = read(
+        "2023年度推进法治政府建设的主要举措和成效\n一、加强领导\n二、依法决策\n存在的不足和原因\n一、学法不够\n二、宣传单一\n下一年度主要安排\n一、加强培训\n",
+    );
+    let rows = outline_rows(&r);
+    assert_eq!(
+        rows[0],
+        (
+            1,
+            String::new(),
+            "2023年度推进法治政府建设的主要举措和成效".to_string()
+        )
+    );
+    assert_eq!(rows[1], (2, "一、".to_string(), "加强领导".to_string()));
+    assert_eq!(rows[3], (1, String::new(), "存在的不足和原因".to_string()));
+    assert_eq!(r.outline.len(), 3);
+    assert_eq!(r.outline[2].part, Some(MandatedPart::Plans));
+}
+
+#[test]
+fn inline_items_of_every_style() {
+    let r = read("一、存在问题\n第一，学法不够深入；第二，宣传形式单一。①经费不足；②人员不足。\n");
+    let items: Vec<(&str, u32)> = r.outline[0]
+        .items
+        .iter()
+        .map(|i| (i.marker.as_str(), i.ordinal))
+        .collect();
+    assert_eq!(
+        items,
+        vec![("第一，", 1), ("第二，", 2), ("①", 1), ("②", 2)]
+    );
+}
+
+#[test]
+fn headings_inside_sentences_and_look_alikes_are_not_headings() {
+    let r = read(
+        "一、主要成效\n全年投入1.5亿元用于建设。\n2023.12.20召开会议，听取（一）类问题汇报。\n（2021-2025年）规划实施。\n",
+    );
+    assert_eq!(r.headings().len(), 1);
+}
+
+#[test]
+fn text_with_nothing_recognizable_still_analyzes() {
+    let r = read("hello\n\n\u{a0}\n");
+    assert!(r.outline.is_empty());
+    assert_eq!(r.meta.title, None);
+    assert!(r.parts.iter().all(|p| !p.present));
+    assert_eq!(r.parts.len(), 5);
+}
