@@ -42,9 +42,18 @@ static NOISE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 
+/// All noise rules in one regex: one scan per line; the rule itself is looked up only on a match.
+static ANY_NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    let all: Vec<String> = NOISE_RULES
+        .iter()
+        .map(|(p, _)| format!("(?:{p})"))
+        .collect();
+    Regex::new(&all.join("|")).expect("noise rules")
+});
+
 /// The noise rule a normalized line matches, if any.
 pub fn noise_rule(norm: &str) -> Option<&'static str> {
-    if norm.len() > MAX_NOISE_BYTES {
+    if norm.len() > MAX_NOISE_BYTES || !ANY_NOISE.is_match(norm) {
         return None;
     }
     NOISE

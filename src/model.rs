@@ -294,15 +294,16 @@ pub fn build(f: Findings<'_>) -> Report {
 /// Nests the flat headings under their parents.
 fn tree(flat: Vec<Heading>, heads: &[OutlineHeading]) -> Vec<Heading> {
     let mut slots: Vec<Option<Heading>> = flat.into_iter().map(Some).collect();
-    // Children come after their parents, so attach from the last heading backwards.
+    // Children come after their parents, so attach from the last heading backwards; each list
+    // then holds its children last-first and is turned around once complete.
     for i in (0..slots.len()).rev() {
+        if let Some(h) = slots[i].as_mut() {
+            h.children.reverse();
+        }
         if let Some(p) = heads[i].parent {
             let child = slots[i].take().expect("each heading attached once");
-            slots[p]
-                .as_mut()
-                .expect("parent precedes child")
-                .children
-                .insert(0, child);
+            let parent = slots[p].as_mut().expect("parent precedes child");
+            parent.children.push(child);
         }
     }
     slots.into_iter().flatten().collect()

@@ -137,22 +137,32 @@ fn repair_sequence(heads: &mut [OutlineHeading]) {
     let top: Vec<usize> = (0..heads.len())
         .filter(|&i| heads[i].style == MarkerStyle::ChineseComma)
         .collect();
-    for i in 0..heads.len() {
-        let h = &heads[i];
-        if !matches!(h.style, MarkerStyle::ArabicComma | MarkerStyle::ArabicDot) {
-            continue;
+    // Headings per style in each gap between two top headings (gap g lies before top[g]).
+    let gap_of = |i: usize| top.partition_point(|&t| t < i);
+    let mut per_gap: Vec<[usize; 2]> = vec![[0, 0]; top.len() + 1];
+    let slot = |s: MarkerStyle| match s {
+        MarkerStyle::ArabicComma => Some(0),
+        MarkerStyle::ArabicDot => Some(1),
+        _ => None,
+    };
+    for (i, h) in heads.iter().enumerate() {
+        if let Some(k) = slot(h.style) {
+            per_gap[gap_of(i)][k] += 1;
         }
-        let prev = top.iter().rev().find(|&&t| t < i).copied();
-        let Some(next) = top.iter().find(|&&t| t > i).copied() else {
+    }
+    for i in 0..heads.len() {
+        let Some(k) = slot(heads[i].style) else {
             continue;
         };
+        let g = gap_of(i);
+        let Some(&next) = top.get(g) else { continue };
+        let prev = g.checked_sub(1).map(|p| top[p]);
+        let ordinal = heads[i].ordinal;
         let fits = match prev {
-            Some(p) => heads[p].ordinal + 1 == h.ordinal,
-            None => h.ordinal == 1,
-        } && heads[next].ordinal == h.ordinal + 1;
-        let lo = prev.map_or(0, |p| p + 1);
-        let alone = (lo..next).filter(|&j| heads[j].style == h.style).count() == 1;
-        if fits && alone {
+            Some(p) => heads[p].ordinal + 1 == ordinal,
+            None => ordinal == 1,
+        } && heads[next].ordinal == ordinal + 1;
+        if fits && per_gap[g][k] == 1 {
             heads[i].style = MarkerStyle::ChineseComma;
         }
     }
@@ -167,25 +177,26 @@ fn add_part_headings(text: &str, blocks: &Blocks, content: usize, heads: &mut Ve
     if top == MarkerStyle::Part {
         return;
     }
-    let restarts: Vec<usize> = heads
-        .iter()
-        .enumerate()
-        .filter(|(i, h)| {
-            h.style == top && h.ordinal == 1 && heads[..*i].iter().any(|p| p.style == top)
-        })
-        .map(|(i, _)| i)
-        .collect();
+    let mut seen_top = false;
+    let mut restarts = Vec::new();
+    for (i, h) in heads.iter().enumerate().filter(|(_, h)| h.style == top) {
+        if seen_top && h.ordinal == 1 {
+            restarts.push(i);
+        }
+        seen_top = true;
+    }
     if restarts.is_empty() {
         return;
     }
     let first = heads.iter().position(|h| h.style == top).unwrap_or(0);
+    let head_blocks: std::collections::HashSet<usize> = heads.iter().map(|h| h.block).collect();
     let mut parts = Vec::new();
     for &i in std::iter::once(&first).chain(&restarts) {
         let bi = heads[i].block;
         let Some(pb) = bi.checked_sub(1) else {
             continue;
         };
-        if pb >= content || heads.iter().any(|h| h.block == pb) {
+        if pb >= content || head_blocks.contains(&pb) {
             continue;
         }
         let b = &blocks.blocks[pb];
@@ -200,32 +211,32 @@ fn add_part_headings(text: &str, blocks: &Blocks, content: usize, heads: &mut Ve
     if parts.len() < restarts.len() {
         return;
     }
+    let mut merged = Vec::with_capacity(heads.len() + parts.len());
+    let mut rest = std::mem::take(heads).into_iter().peekable();
     for (n, pb) in parts.into_iter().enumerate() {
+        while let Some(h) = rest.next_if(|h| h.block < pb) {
+            merged.push(h);
+        }
         let b = &blocks.blocks[pb];
         let span = b.norm.full_raw_span();
-        let pos = heads
-            .iter()
-            .position(|h| h.block > pb)
-            .unwrap_or(heads.len());
-        heads.insert(
-            pos,
-            OutlineHeading {
-                block: pb,
-                written: MarkerStyle::Part,
-                style: MarkerStyle::Part,
-                ordinal: n as u32 + 1,
-                level: 1,
-                marker: span.start..span.start,
-                span: span.clone(),
-                title_span: span.clone(),
-                title: clean_title(&display(&text[span])),
-                title_norm: clean_title(&b.norm.text),
-                body: 0..0,
-                parent: None,
-                items: Vec::new(),
-            },
-        );
+        merged.push(OutlineHeading {
+            block: pb,
+            written: MarkerStyle::Part,
+            style: MarkerStyle::Part,
+            ordinal: n as u32 + 1,
+            level: 1,
+            marker: span.start..span.start,
+            span: span.clone(),
+            title_span: span.clone(),
+            title: clean_title(&display(&text[span])),
+            title_norm: clean_title(&b.norm.text),
+            body: 0..0,
+            parent: None,
+            items: Vec::new(),
+        });
     }
+    merged.extend(rest);
+    *heads = merged;
 }
 
 /// Levels from nesting: a style already open is a sibling; a new style nests under the open one,
@@ -248,28 +259,34 @@ fn assign_levels(heads: &mut [OutlineHeading]) {
 }
 
 fn assign_bodies(text: &str, blocks: &Blocks, section_end: usize, heads: &mut [OutlineHeading]) {
+    // The next heading at the same or a higher level, found for all headings in one pass.
+    let mut next: Vec<Option<usize>> = vec![None; heads.len()];
+    let mut open: Vec<usize> = Vec::new();
     for i in 0..heads.len() {
-        let level = heads[i].level;
-        let next = heads[i + 1..]
-            .iter()
-            .find(|h| h.level <= level)
-            .map(|h| h.block);
+        while open
+            .last()
+            .is_some_and(|&o| heads[o].level >= heads[i].level)
+        {
+            next[open.pop().expect("non-empty")] = Some(heads[i].block);
+        }
+        open.push(i);
+    }
+    for (h, next) in heads.iter_mut().zip(next) {
         let end = match next {
             Some(nb) => blocks.blocks[..nb]
                 .last()
-                .map_or(heads[i].span.end, |b| b.span.end)
-                .max(heads[i].span.end),
-            None => section_end.max(heads[i].span.end),
+                .map_or(h.span.end, |b| b.span.end)
+                .max(h.span.end),
+            None => section_end.max(h.span.end),
         };
-        let mut start = heads[i].span.end;
-        while start < end {
-            let c = text[start..].chars().next().unwrap_or('x');
+        let mut start = h.span.end;
+        while let Some(c) = text[start..end.max(start)].chars().next() {
             if !crate::normalize::is_space(c) {
                 break;
             }
             start += c.len_utf8();
         }
-        heads[i].body = start..end;
+        h.body = start..end;
     }
 }
 

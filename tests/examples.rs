@@ -214,3 +214,17 @@ fn text_with_nothing_recognizable_still_analyzes() {
     assert!(r.parts.iter().all(|p| !p.present));
     assert_eq!(r.parts.len(), 5);
 }
+
+/// Pathological inputs only have to finish (no quadratic passes): 20,000 headings, one long line.
+#[test]
+fn pathological_inputs_finish() {
+    let many: String = (0..20_000)
+        .map(|i| format!("{}、标题\n（一）小标题\n1.项\n", ["一", "二"][i % 2]))
+        .collect();
+    let r = fazhi::analyze(&many, "many");
+    assert_eq!(r.outline.len(), 20_000);
+    let long = "法治".repeat(200_000);
+    assert!(fazhi::analyze(&long, "long").outline.is_empty());
+    let restarts: String = (0..10_000).map(|_| "部分标题\n一、甲\n二、乙\n").collect();
+    assert_eq!(fazhi::analyze(&restarts, "restarts").outline.len(), 10_000);
+}
