@@ -69,7 +69,7 @@ pub struct Meta {
     pub title_span: Option<Span>,
     /// Issuing bodies, full names as written.
     pub issuers: Vec<String>,
-    /// Where the issuers were read: `head` (title or lines above it) or `body`.
+    /// Where the issuers were read: `head` (title or lines above it), `body`, or `page` (来源: line).
     pub issuers_from: Option<String>,
     /// Recipients (主送), split on `、`.
     pub recipients: Vec<String>,
