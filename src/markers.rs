@@ -174,7 +174,13 @@ fn scan_marker_shape(s: &str) -> Option<Marker> {
             }
         };
         return if rest[l..].starts_with(')') {
-            marker(style, n, 1 + l + 1)
+            // `（一）、` mixes two styles; the stray `、` belongs to the marker, not the title.
+            let after = &rest[l + 1..];
+            let stray = match after.chars().next() {
+                Some(c @ ('、' | '.')) => c.len_utf8(),
+                _ => 0,
+            };
+            marker(style, n, 1 + l + 1 + stray)
         } else {
             None
         };
@@ -314,6 +320,7 @@ mod tests {
                 1,
             ),
             ("（2）严格规范公正文明执法", ArabicParen, 2),
+            ("（三）、加强队伍建设", ChineseParen, 3),
             ("第二部分 存在的不足", Part, 2),
         ];
         for (line, style, ordinal) in accepted {
