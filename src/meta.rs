@@ -91,7 +91,7 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"((?:19|20)\d{2}|[二][〇○零][一二三四五六七八九〇○零]{2})\s?年"));
 static BODY_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{1,14}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|委员会))(?:党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平)",
+        r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{1,14}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|委员会))(?:党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法)",
     )
 });
 static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,6 +102,11 @@ static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How much of a paragraph's start is searched for the issuer's name.
 const OPENING_CHARS: usize = 160;
+
+/// Words that occur in sentences but not in the names of bodies (`2023年工作方案区政府` is no name).
+const NOT_IN_NAMES: &[&str] = &[
+    "工作", "方案", "情况", "报告", "规划", "纲要", "要求", "精神", "思想",
+];
 
 /// Words that end like a place but are not names (`乡镇`, `城镇`).
 const NOT_PLACES: &[&str] = &[
@@ -464,7 +469,7 @@ fn issuer_in_body(all: &[Block], intro: &[&Block]) -> Option<String> {
     for s in &sources {
         for c in BODY_ORG.captures_iter(s) {
             let org = &c[1];
-            if is_self_reference(org) {
+            if is_self_reference(org) || NOT_IN_NAMES.iter().any(|w| org.contains(w)) {
                 continue;
             }
             let bare = matches!(

@@ -228,3 +228,11 @@ fn pathological_inputs_finish() {
     let restarts: String = (0..10_000).map(|_| "部分标题\n一、甲\n二、乙\n").collect();
     assert_eq!(fazhi::analyze(&restarts, "restarts").outline.len(), 10_000);
 }
+
+#[test]
+fn sentence_words_before_a_unit_are_not_an_issuer() {
+    let r = read(
+        "现将2023年工作方案区政府要求的情况报告如下:根据上级规定,长征镇依法全面履行政府职能。\n一、基本情况\n",
+    );
+    assert_eq!(r.meta.issuers, vec!["长征镇"]);
+}
