@@ -89,7 +89,10 @@ pub fn outline(text: &str, blocks: &Blocks, content_end: usize) -> Vec<OutlineHe
         });
     }
     repair_sequence(&mut heads);
-    add_part_headings(text, blocks, bs.len(), &mut heads);
+    // A restart under short unnumbered lines starts a new part; otherwise it is an inner list.
+    if !add_part_headings(text, blocks, bs.len(), &mut heads) {
+        nest_restarted_runs(&mut heads);
+    }
     assign_levels(&mut heads);
     let section_end = bs.last().map_or(0, |b| b.span.end);
     assign_bodies(text, blocks, section_end, &mut heads);
@@ -168,14 +171,62 @@ fn repair_sequence(heads: &mut [OutlineHeading]) {
     }
 }
 
+/// A list numbered `一、二、` inside a section (`三、存在的问题` / `一、…二、…` / `四、下一步打算`)
+/// belongs under that section: the outer numbering resumes after it where it stopped.
+fn nest_restarted_runs(heads: &mut [OutlineHeading]) {
+    let top: Vec<usize> = (0..heads.len())
+        .filter(|&i| heads[i].style == MarkerStyle::ChineseComma)
+        .collect();
+    let mut k = 1;
+    while k < top.len() {
+        let before = heads[top[k - 1]].ordinal;
+        if heads[top[k]].ordinal != 1 || before < 2 {
+            k += 1;
+            continue;
+        }
+        // The run 一、二、… ends where the outer count resumes (before + 1) and goes on without a
+        // repeat; the shortest such run wins ("二、问题 / 一、 / 二、 / 三、打算 / 四、").
+        let ord = |t: usize| heads[top[t]].ordinal;
+        let mut end = k;
+        let mut found = None;
+        loop {
+            let resumes = end + 1 < top.len() && ord(end + 1) == before + 1;
+            let then_ok = end + 2 >= top.len() || ord(end + 2) == before + 2 || ord(end + 2) == 1;
+            if resumes && then_ok {
+                found = Some(end);
+                break;
+            }
+            if end + 1 < top.len() && ord(end + 1) == ord(end) + 1 {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        match found {
+            Some(end) => {
+                for t in k..=end {
+                    heads[top[t]].style = MarkerStyle::ChineseParen;
+                }
+                k = end + 1;
+            }
+            None => k += 1,
+        }
+    }
+}
+
 /// When the top-level numbering restarts at 1, the short unnumbered lines right before each
 /// restart are part headings above them (`上一年度主要举措和成效` / `一、…二、…` / `存在的不足` / `一、…`).
-fn add_part_headings(text: &str, blocks: &Blocks, content: usize, heads: &mut Vec<OutlineHeading>) {
+fn add_part_headings(
+    text: &str,
+    blocks: &Blocks,
+    content: usize,
+    heads: &mut Vec<OutlineHeading>,
+) -> bool {
     let Some(top) = heads.iter().map(|h| h.style).min_by_key(|s| s.rank()) else {
-        return;
+        return false;
     };
     if top == MarkerStyle::Part {
-        return;
+        return false;
     }
     let mut seen_top = false;
     let mut restarts = Vec::new();
@@ -186,7 +237,7 @@ fn add_part_headings(text: &str, blocks: &Blocks, content: usize, heads: &mut Ve
         seen_top = true;
     }
     if restarts.is_empty() {
-        return;
+        return false;
     }
     let first = heads.iter().position(|h| h.style == top).unwrap_or(0);
     let head_blocks: std::collections::HashSet<usize> = heads.iter().map(|h| h.block).collect();
@@ -205,11 +256,11 @@ fn add_part_headings(text: &str, blocks: &Blocks, content: usize, heads: &mut Ve
         if short && !s.contains(['。', ',', ';']) && !s.ends_with("报告") && !s.ends_with(':') {
             parts.push(pb);
         } else if i != first {
-            return; // every restart needs its part heading, or none is read as one
+            return false; // every restart needs its part heading, or none is read as one
         }
     }
     if parts.len() < restarts.len() {
-        return;
+        return false;
     }
     let mut merged = Vec::with_capacity(heads.len() + parts.len());
     let mut rest = std::mem::take(heads).into_iter().peekable();
@@ -237,6 +288,7 @@ fn add_part_headings(text: &str, blocks: &Blocks, content: usize, heads: &mut Ve
     }
     merged.extend(rest);
     *heads = merged;
+    true
 }
 
 /// Levels from nesting: a style already open is a sibling; a new style nests under the open one,

@@ -236,3 +236,43 @@ fn sentence_words_before_a_unit_are_not_an_issuer() {
     );
     assert_eq!(r.meta.issuers, vec!["长征镇"]);
 }
+
+#[test]
+fn a_chinese_numbered_list_inside_a_section_nests_under_it() {
+    let r = read(
+        "一、主要成效\n二、存在的问题\n一、学法不够深入。\n二、宣传形式单一。\n三、下一步打算\n",
+    );
+    let rows: Vec<(u8, String)> = outline_rows(&r)
+        .into_iter()
+        .map(|(l, m, _)| (l, m))
+        .collect();
+    let want = [
+        (1, "一、"),
+        (1, "二、"),
+        (2, "一、"),
+        (2, "二、"),
+        (1, "三、"),
+    ];
+    assert_eq!(
+        rows,
+        want.iter()
+            .map(|(l, m)| (*l, m.to_string()))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_inner_list_of_three_before_the_third_section() {
+    let r = read("一、成效\n二、问题\n一、甲。\n二、乙。\n三、丙。\n三、打算\n四、其他\n");
+    let levels: Vec<u8> = r.headings().iter().map(|h| h.level).collect();
+    assert_eq!(levels, vec![1, 1, 2, 2, 2, 1, 1]);
+}
+
+#[test]
+fn restarts_under_part_headings_are_not_inner_lists() {
+    let r = read(
+        "主要举措和成效\n一、甲\n二、乙\n三、丙\n存在的不足\n一、丁\n二、戊\n下步安排\n一、己\n二、庚\n三、辛\n四、壬\n",
+    );
+    let levels: Vec<u8> = r.headings().iter().map(|h| h.level).collect();
+    assert_eq!(levels, vec![1, 2, 2, 2, 1, 2, 2, 1, 2, 2, 2, 2]);
+}
