@@ -13,25 +13,25 @@ use crate::normalize::{Fold, Norm, is_space};
 #[rustfmt::skip]
 pub const NOISE_RULES: &[(&str, &str)] = &[
     (r"^作者:.*来源:",                                            "byline 作者: | 来源: | 时间: | 点击数:"),
-    (r"^(来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发布机构|更新时间|日期|时间|点击数|点击量|浏览次数|阅读次数|访问量|责任编辑|编辑|字号|索引号|发文字号|主题分类|成文日期)\s?:",
+    (r"^(来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发布机构|更新时间|日期|时间|点击数|点击量|浏览次数|阅读次数|访问量|责任编辑|编辑|字号|索引号|发文字号|主题分类|成文日期) ?:",
                                                                    "page metadata label"),
     (r"分享到",                                                   "share buttons"),
-    (r"无障碍|简体\s?\|?\s?繁体|长者模式|关怀版",                   "accessibility toolbar"),
-    (r"字号\s?:?\s?大\s?中\s?小|【字体|【\s?大\s?中\s?小\s?】",       "font size switch"),
+    (r"无障碍|简体 ?\|? ?繁体|长者模式|关怀版",                   "accessibility toolbar"),
+    (r"字号 ?:? ?大 ?中 ?小|【字体|【 ?大 ?中 ?小 ?】",       "font size switch"),
     (r"打印本页|关闭窗口|打印此页|【打印】|【关闭】|\[打印\]|\[关闭\]|^收藏$", "print and close buttons"),
-    (r"^\S{1,80}\.(pdf|PDF|docx?|DOCX?|wps|ofd|xlsx?)$",           "attachment file name"),
+    (r"^[^ ]+\.(pdf|PDF|docx?|DOCX?|wps|ofd|xlsx?)$",                 "attachment file name"),
     (r"^(Baidu|map|百度地图)$",                                    "map widget residue"),
     (r"^[|•·\-—_=*#~]+$",                                          "layout residue"),
     (r"当前位置|所在位置|当前所在",                                  "breadcrumb"),
-    (r"^[^。,;]{0,40}(\s>\s|>|»|→)[^。,;]{0,40}$",                  "breadcrumb with separators"),
+    (r"^[^。,;]*(>|»|→)[^。,;]*$",                                  "breadcrumb with separators"),
     (r"^今天是",                                                   "date widget"),
-    (r"^\d{4}$|^\d{1,2}/\d{1,2}$|^\d{1,2}:\d{2}(:\d{2})?$",         "date split over lines"),
-    (r"^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s?\d{1,2}[:时]",          "timestamp with time of day"),
+    (r"^[0-9]{4}$|^[0-9]{1,2}/[0-9]{1,2}$|^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$",         "date split over lines"),
+    (r"^[0-9]{4}[-/年][0-9]{1,2}[-/月][0-9]{1,2}日? ?[0-9]{1,2}[:时]",          "timestamp with time of day"),
     (r"文章二维码|扫码|扫一扫",                                      "QR code widget"),
-    (r"^关键词\s?:",                                               "keywords"),
-    (r"^\S*https?://\S*$",                                         "link line"),
-    (r"^[-—–]*\s?\d{1,3}\s?[-—–]*$",                               "page number such as — 3 —"),
-    (r"^第\s?\d+\s?页|^共\s?\d+\s?页",                              "page count"),
+    (r"^关键词 ?:",                                               "keywords"),
+    (r"^[^ ]*https?://[^ ]*$",                                         "link line"),
+    (r"^[-—–]* ?[0-9]{1,3} ?[-—–]*$",                               "page number such as — 3 —"),
+    (r"^第 ?[0-9]+ ?页|^共 ?[0-9]+ ?页",                              "page count"),
     (r"^(上一篇|下一篇|相关链接|相关文章|相关阅读)",                  "related links"),
 ];
 
@@ -63,7 +63,7 @@ pub fn noise_rule(norm: &str) -> Option<&'static str> {
         .map(|(_, (_, why))| *why)
 }
 
-/// Chrome lines are short; a longer line is report text (and skipping it keeps the scan fast).
+/// Chrome lines are short; a longer line is report text (the rules rely on this bound).
 const MAX_NOISE_BYTES: usize = 240;
 
 /// Bullets that pages put before metadata and paragraphs; they are layout, not text.

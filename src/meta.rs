@@ -83,12 +83,12 @@ fn re(p: &str) -> Regex {
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日$|^(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})$|^([〇○零一二三四五六七八九]{4})年([十一二三四五六七八九]{1,3})月([十一二三四五六七八九]{1,3})日$",
+        r"^([0-9]{4}) ?年 ?([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日$|^([0-9]{4})[.\-/]([0-9]{1,2})[.\-/]([0-9]{1,2})$|^([〇○零一二三四五六七八九]{4})年([十一二三四五六七八九]{1,3})月([十一二三四五六七八九]{1,3})日$",
     )
 });
 static ORG_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(中共)?[HAN()]{2,40}(ORG_SUFFIXES)$"));
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"((?:19|20)\d{2}|[二][〇○零][一二三四五六七八九〇○零]{2})\s?年"));
+    LazyLock::new(|| re(r"((?:19|20)[0-9]{2}|[二][〇○零][一二三四五六七八九〇○零]{2}) ?年"));
 static BODY_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{1,14}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|委员会))(?:党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法)",
@@ -376,7 +376,7 @@ fn find_title(preamble: &[Block]) -> Option<(usize, usize)> {
 /// The body named in a page's `来源：` chrome line — the last resort for the issuer.
 fn issuer_in_page_source(blocks: &Blocks) -> Option<String> {
     static SOURCE: LazyLock<Regex> =
-        LazyLock::new(|| re(r"来源\s?:\s?((?:中共)?[HAN]{2,30}?(?:ORG_SUFFIXES))(?:$|[\s|])"));
+        LazyLock::new(|| re(r"来源 ?: ?((?:中共)?[HAN]{2,30}?(?:ORG_SUFFIXES))(?:$|[ |])"));
     blocks
         .lines
         .iter()
@@ -418,9 +418,9 @@ fn split_joint(raw: &str) -> Vec<String> {
 
 /// The issuer named at the head of a title: before `关于`, or before the year.
 fn issuers_in_title(raw: &str) -> Vec<String> {
-    static BEFORE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^(.*?)\s*(?:19|20)\d{2}\s?年"));
+    static BEFORE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^(.*?)\s*(?:19|20)[0-9]{2}\s?年"));
     static AFTER_YEAR: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^\s*(?:19|20)\d{2}\s?年度?([HAN]{2,20}?)(?:法治|依法行政|法制)"));
+        LazyLock::new(|| re(r"^\s*(?:19|20)[0-9]{2}\s?年度?([HAN]{2,20}?)(?:法治|依法行政|法制)"));
     let prefix = if let Some(i) = raw.find("关于") {
         raw[..i].to_string()
     } else if let Some(c) = BEFORE_YEAR
