@@ -469,7 +469,11 @@ fn issuer_in_body(all: &[Block], intro: &[&Block]) -> Option<String> {
     for s in &sources {
         for c in BODY_ORG.captures_iter(s) {
             let org = &c[1];
-            if is_self_reference(org) || NOT_IN_NAMES.iter().any(|w| org.contains(w)) {
+            if has_function_word(org)
+                || is_self_reference(org)
+                || is_too_short(org)
+                || NOT_IN_NAMES.iter().any(|w| org.contains(w))
+            {
                 continue;
             }
             let bare = matches!(
@@ -506,6 +510,18 @@ fn issuer_in_body(all: &[Block], intro: &[&Block]) -> Option<String> {
         }
     }
     None
+}
+
+/// Names of places and bodies do not contain these particles (`形成在镇` is a phrase).
+fn has_function_word(s: &str) -> bool {
+    s.contains(['在', '的', '是', '了', '对', '把', '将', '被', '由', '向'])
+}
+
+/// A one-character name before a bare unit (`在区党工委` → `在区`) is a word, not a place;
+/// `县人民政府` stays (the place is completed later).
+fn is_too_short(org: &str) -> bool {
+    let bare = ["镇", "乡", "区", "县", "旗", "市", "局", "厅"];
+    org.chars().count() <= 2 && bare.iter().any(|u| org.ends_with(u))
 }
 
 /// `我街道`, `全县`, `本局`: the report speaking of itself, not a name.
@@ -550,7 +566,7 @@ fn most_named_place(all: &[Block], unit: &str) -> Option<String> {
                 .collect();
             for n in 2..=before.len() {
                 let head: String = before[..n].iter().rev().collect();
-                if head.starts_with(LEAD) {
+                if head.starts_with(LEAD) || has_function_word(&head) {
                     continue;
                 }
                 let name = format!("{head}{unit}");

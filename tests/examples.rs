@@ -276,3 +276,23 @@ fn restarts_under_part_headings_are_not_inner_lists() {
     let levels: Vec<u8> = r.headings().iter().map(|h| h.level).collect();
     assert_eq!(levels, vec![1, 2, 2, 2, 1, 2, 2, 1, 2, 2, 2, 2]);
 }
+
+#[test]
+fn a_preposition_before_a_unit_is_not_a_name() {
+    let r = read(
+        "2021年,我镇在区党工委、管委会的领导支持下,严格依法履行法定职责。\n一、2021年度法治政府建设工作开展情况\n",
+    );
+    assert!(
+        r.meta.issuers.iter().all(|i| i != "在区"),
+        "{:?}",
+        r.meta.issuers
+    );
+}
+
+#[test]
+fn a_town_that_never_names_itself_gets_no_made_up_name() {
+    let r = read(
+        "2021年,我镇深入学习,形成在镇党委、政府有力领导下的格局。\n一、2021年度法治政府建设工作开展情况\n(一)加强组织领导\n形成在镇党委领导下的工作机制。\n",
+    );
+    assert!(r.meta.issuers.is_empty(), "{:?}", r.meta.issuers);
+}
