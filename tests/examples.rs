@@ -3,6 +3,14 @@
 mod common;
 
 use common::{check_invariants, outline_rows};
+
+/// (level, marker) of every heading in document order.
+fn levels_and_markers(r: &Report) -> Vec<(u8, &str)> {
+    r.headings()
+        .iter()
+        .map(|h| (h.level, h.marker.as_str()))
+        .collect()
+}
 use fazhi::{MandatedPart, OrgLevel, Report};
 
 fn read(text: &str) -> Report {
@@ -141,26 +149,19 @@ fn four_levels_and_numbering_restarting_under_each_parent() {
     let r = read(
         "一、主要举措\n（一）依法履职\n1.深化改革。\n（1）精简审批。\n（2）优化服务。\n2.规范执法。\n（二）依法决策\n1.完善程序。\n二、存在问题\n",
     );
-    let rows: Vec<(u8, String)> = outline_rows(&r)
-        .into_iter()
-        .map(|(l, m, _)| (l, m))
-        .collect();
-    let want = [
-        (1, "一、"),
-        (2, "（一）"),
-        (3, "1."),
-        (4, "（1）"),
-        (4, "（2）"),
-        (3, "2."),
-        (2, "（二）"),
-        (3, "1."),
-        (1, "二、"),
-    ];
     assert_eq!(
-        rows,
-        want.iter()
-            .map(|(l, m)| (*l, m.to_string()))
-            .collect::<Vec<_>>()
+        levels_and_markers(&r),
+        [
+            (1, "一、"),
+            (2, "（一）"),
+            (3, "1."),
+            (4, "（1）"),
+            (4, "（2）"),
+            (3, "2."),
+            (2, "（二）"),
+            (3, "1."),
+            (1, "二、"),
+        ]
     );
 }
 
@@ -242,22 +243,15 @@ fn a_chinese_numbered_list_inside_a_section_nests_under_it() {
     let r = read(
         "一、主要成效\n二、存在的问题\n一、学法不够深入。\n二、宣传形式单一。\n三、下一步打算\n",
     );
-    let rows: Vec<(u8, String)> = outline_rows(&r)
-        .into_iter()
-        .map(|(l, m, _)| (l, m))
-        .collect();
-    let want = [
-        (1, "一、"),
-        (1, "二、"),
-        (2, "一、"),
-        (2, "二、"),
-        (1, "三、"),
-    ];
     assert_eq!(
-        rows,
-        want.iter()
-            .map(|(l, m)| (*l, m.to_string()))
-            .collect::<Vec<_>>()
+        levels_and_markers(&r),
+        [
+            (1, "一、"),
+            (1, "二、"),
+            (2, "一、"),
+            (2, "二、"),
+            (1, "三、"),
+        ]
     );
 }
 
