@@ -130,7 +130,7 @@ pub fn cues(title: &str, year: Option<i32>) -> Vec<PartCue> {
 
 /// Where a part was found: a heading index and the cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartFinding {
+pub struct PartCarriers {
     /// The part.
     pub part: MandatedPart,
     /// Headings that carry it (indices into the outline's flat list) with their cue.
@@ -141,7 +141,7 @@ pub struct PartFinding {
 pub fn classify(
     heads: &[OutlineHeading],
     year: Option<i32>,
-) -> (Vec<Vec<PartCue>>, Vec<PartFinding>) {
+) -> (Vec<Vec<PartCue>>, Vec<PartCarriers>) {
     let per_head: Vec<Vec<PartCue>> = heads
         .iter()
         .map(|h| {
@@ -152,9 +152,9 @@ pub fn classify(
             }
         })
         .collect();
-    let mut parts: Vec<PartFinding> = MandatedPart::ALL
+    let mut parts: Vec<PartCarriers> = MandatedPart::ALL
         .iter()
-        .map(|&p| PartFinding {
+        .map(|&p| PartCarriers {
             part: p,
             carriers: Vec::new(),
         })

@@ -115,7 +115,7 @@ fn run(text: String, mut source: Source) -> Report {
         .filter(|l| matches!(l.kind, blocks::LineKind::Noise(_)))
         .map(|l| l.norm.full_raw_span())
         .collect();
-    model::build(model::Findings {
+    model::build(model::Analysis {
         text,
         source,
         meta,

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::classify::{MandatedPart, PartCue, PartFinding};
+use crate::classify::{MandatedPart, PartCarriers, PartCue};
 use crate::markers::{ItemStyle, MarkerStyle};
 use crate::meta::{MetaFacts, OrgLevel};
 use crate::outline::OutlineHeading;
@@ -184,8 +184,8 @@ impl Utf16Offsets {
     }
 }
 
-/// Everything the passes found, ready to become a [`Report`].
-pub struct Findings<'a> {
+/// What the passes produced, ready to become a [`Report`].
+pub struct Analysis<'a> {
     /// The analyzed text.
     pub text: String,
     /// Source description.
@@ -197,13 +197,13 @@ pub struct Findings<'a> {
     /// Parts per heading.
     pub head_parts: &'a [Vec<PartCue>],
     /// Five-part checklist.
-    pub parts: &'a [PartFinding],
+    pub parts: &'a [PartCarriers],
     /// Raw spans of noise lines.
     pub noise: Vec<std::ops::Range<usize>>,
 }
 
 /// Builds the report: tree from the flat headings, UTF-16 spans.
-pub fn build(f: Findings<'_>) -> Report {
+pub fn build(f: Analysis<'_>) -> Report {
     let off = Utf16Offsets::new(&f.text);
     let text = &f.text;
     let flat: Vec<Heading> = f
