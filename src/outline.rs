@@ -31,8 +31,6 @@ pub struct OutlineHeading {
     pub marker: Range<usize>,
     /// Raw span of the whole heading: marker, title and its closing punctuation.
     pub span: Range<usize>,
-    /// Raw span of the title without closing punctuation.
-    pub title_span: Range<usize>,
     /// Display title: no marker, no trailing punctuation, spaces folded.
     pub title: String,
     /// The title in matching form (width folded), for classification.
@@ -80,7 +78,6 @@ pub fn outline(text: &str, blocks: &Blocks, content_end: usize) -> Vec<OutlineHe
             level: 1,
             marker,
             span,
-            title_span,
             title,
             title_norm: clean_title(&s[rest_start..title_end]),
             body: 0..0,
@@ -278,7 +275,6 @@ fn add_part_headings(
             level: 1,
             marker: span.start..span.start,
             span: span.clone(),
-            title_span: span.clone(),
             title: clean_title(&display(&text[span])),
             title_norm: clean_title(&b.norm.text),
             body: 0..0,
