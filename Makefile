@@ -2,7 +2,28 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=0.95,year=0.97,org=0.90,recipient=0.95,l1_f1=0.99,l2_f1=0.97,parts=0.97
 
-.PHONY: test lint unit wasm-check corpus bench
+.PHONY: test lint unit wasm-check corpus bench web serve tools
+
+WASM_BINDGEN_VERSION = 0.2.130
+WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
+SAMPLE = tests/fixtures/seeds/000_0ac10b74a13066d8.txt
+
+## Builds the page into www/ (wasm + glue in www/pkg/, a sample report) and serves it on 127.0.0.1:8080.
+serve: web
+	@echo "fazhi: http://127.0.0.1:8080/"
+	python3 -m http.server 8080 --bind 127.0.0.1 --directory www
+
+web: tools
+	cargo build --lib --profile wasm --target wasm32-unknown-unknown
+	wasm-bindgen --target web --out-dir www/pkg --remove-name-section --remove-producers-section $(WASM)
+	cp $(SAMPLE) www/pkg/sample.txt
+
+## Installs what the page build needs when missing: the wasm32 target and wasm-bindgen-cli (no --locked:
+## its lock pins a crate the registry here lacks).
+tools:
+	rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
+	@if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
 ## Everything: format, lints, native tests, the wasm32 build check, and the corpus score.
 test: lint unit wasm-check corpus
