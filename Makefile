@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=0.95,year=0.97,org=0.90,recipient=0.95,l1_f1=0.99,l2_f1=0.97,parts=0.97
 
-.PHONY: test lint unit wasm-check corpus bench web serve tools
+.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -25,8 +25,8 @@ tools:
 	@if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
-## Everything: format, lints, native tests, the wasm32 build check, and the corpus score.
-test: lint unit wasm-check corpus
+## Everything: format, lints, native tests, the wasm32 build check, the corpus score, the page in Chromium.
+test: lint unit wasm-check corpus test-browser
 
 lint:
 	cargo fmt --check
@@ -49,3 +49,13 @@ corpus:
 ## Criterion benchmark: each seed and a 1 MB concatenation (MB/s in the output).
 bench:
 	cargo bench --bench analyze
+
+## Browser tests: Debian chromium driven by playwright-core (npm ci installs no browser).
+test-browser: web browser-deps
+	npm ci --no-audit --no-fund
+	npm test
+
+## Debian's Chromium (never a browser download) and CJK fonts, installed when missing.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; fi

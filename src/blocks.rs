@@ -22,8 +22,8 @@ pub const NOISE_RULES: &[(&str, &str)] = &[
     (r"^[^ ]+\.(pdf|PDF|docx?|DOCX?|wps|ofd|xlsx?)$",                 "attachment file name"),
     (r"^(Baidu|map|百度地图)$",                                    "map widget residue"),
     (r"^[|•·\-—_=*#~]+$",                                          "layout residue"),
-    (r"当前位置|所在位置|当前所在",                                  "breadcrumb"),
-    (r"^[^。,;]*(>|»|→)[^。,;]*$",                                  "breadcrumb with separators"),
+    (r"当前位置|所在位置|所在的位置|当前的位置|您的位置|当前所在",                                "breadcrumb"),
+    (r"^(首页|网站首页|主页) ?(>|»|→)|^[^。,;]*(>|»|→)[^。,;]*(>|»|→)[^。,;]*$", "breadcrumb with separators"),
     (r"^今天是",                                                   "date widget"),
     (r"^[0-9]{4}$|^[0-9]{1,2}/[0-9]{1,2}$|^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$",         "date split over lines"),
     (r"^[0-9]{4}[-/年][0-9]{1,2}[-/月][0-9]{1,2}日? ?[0-9]{1,2}[:时]",          "timestamp with time of day"),
@@ -202,7 +202,9 @@ pub fn split(text: &str) -> Blocks {
         let norm = Norm::new(&raw[off..], r.start + off, Fold::Matching);
         let kind = if norm.text.is_empty() {
             LineKind::Blank
-        } else if let Some(why) = noise_rule(&norm.text) {
+        } else if let Some(why) =
+            noise_rule(&norm.text).filter(|_| scan_marker(&norm.text).is_none())
+        {
             LineKind::Noise(why)
         } else {
             LineKind::Text
@@ -287,9 +289,11 @@ mod tests {
             "— 3 —",
             "第 2 页 共 5 页",
             "上一篇：关于印发…的通知",
+            "首页 > 政务公开 > 法治政府建设",
         ];
         let rejected = [
             "2023年12月20日",
+            "推进“互联网+政务服务”建设,A>B",
             "一、主要成效",
             "来源于群众的意见建议",
             "遂溪县港门镇人民政府关于2023年度法治政府建设情况的报告",

@@ -290,3 +290,10 @@ fn a_town_that_never_names_itself_gets_no_made_up_name() {
     );
     assert!(r.meta.issuers.is_empty(), "{:?}", r.meta.issuers);
 }
+
+#[test]
+fn a_heading_with_markup_like_text_is_still_a_heading() {
+    let r = read("一、<b>主要成效</b> > 目标\n二、存在的问题\n");
+    assert_eq!(r.headings().len(), 2);
+    assert!(r.noise.is_empty());
+}

@@ -152,7 +152,7 @@ class FazhiAnalyzer extends HTMLElement {
 
   renderMeta({ meta: m }) {
     const row = (k, v) => [el('dt', {}, k), el('dd', {}, v || '—')];
-    this.metaBox.replaceChildren(el('h2', {}, m.title || '（未识别到标题）'), el('dl', {},
+    this.metaBox.replaceChildren(el('h2', { class: 'title' }, m.title || '（未识别到标题）'), el('dl', {},
       ...row('发文机关', m.issuers.join('、')), ...row('主送', m.recipients.join('、')),
       ...row('年度', m.year), ...row('层级', LEVEL_NAMES[m.level]),
       ...row('落款', [m.signedBy, m.date].filter(Boolean).join(' '))));

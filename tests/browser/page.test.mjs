@@ -1,0 +1,84 @@
+// The page as a person uses it, in Debian's Chromium: sample preloaded, typing re-analyzes,
+// report text stays text, nothing leaves the page's origin. Needs `make web` first (make test-browser).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+
+const WWW = new URL('../../www/', import.meta.url).pathname;
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
+let server, browser, base;
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(WWW, path.endsWith('/') ? path + 'index.html' : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404); res.end();
+    }
+  }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openPage() {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base);
+  return { page, requests, errors, context };
+}
+
+test('the sample report is preloaded with outline and parts', async () => {
+  const { page, requests, errors, context } = await openPage();
+  const tree = page.locator('fazhi-analyzer ul.tree');
+  await tree.first().waitFor();
+  const items = await page.locator('fazhi-analyzer ul.tree button').allTextContents();
+  assert.deepEqual(items.slice(0, 3), [
+    '一、2023年度磨头镇党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况',
+    '二、推进法治政府建设的主要举措和成效',
+    '（一）持续学法普法，夯实法治阵地',
+  ]);
+  const missing = await page.locator('fazhi-analyzer ul.parts li.no').allTextContents();
+  assert.equal(missing.length, 1);
+  assert.match(missing[0], /其他需要报告的情况/);
+  await page.screenshot({ path: 'target/browser-sample.png' });
+  assert.ok(requests.every((u) => u.startsWith(base)), `requests outside the origin: ${requests}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('typing re-analyzes, and report text is rendered as text', async () => {
+  const { page, errors, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  const evil = '关于2024年度法治政府建设情况的报告\n一、<img src=x onerror="window.__xss=1">主要成效\n<script>window.__xss=2</script>\n二、存在的问题\n';
+  await page.locator('fazhi-analyzer textarea').fill(evil);
+  await page.waitForFunction(() => document.querySelector('fazhi-analyzer').shadowRoot
+    .querySelector('h2.title')?.textContent === '关于2024年度法治政府建设情况的报告');
+  const items = await page.locator('fazhi-analyzer ul.tree button').allTextContents();
+  assert.deepEqual(items, ['一、<img src=x onerror="window.__xss=1">主要成效', '二、存在的问题']);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator('fazhi-analyzer pre.text img').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
