@@ -4,7 +4,8 @@
 //!
 //! The work is a pipeline of small passes over plain data, each in its own module:
 //! [`decode`] bytes → text, [`normalize`] matching form, [`blocks`] lines → paragraphs,
-//! [`outline`] headings, [`meta`] metadata, [`classify`] mandated parts, [`model`] the result.
+//! [`outline`] headings, [`meta`] metadata, [`classify`] mandated parts, [`model`] the result;
+//! [`render`] turns it into Markdown.
 
 pub mod blocks;
 pub mod classify;
@@ -14,6 +15,7 @@ pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod outline;
+pub mod render;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -25,6 +25,15 @@ pub fn analyze_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
     }
 }
 
+/// The analysis of pasted text as Markdown (meta, five parts, outline).
+#[wasm_bindgen(js_name = markdownOf)]
+pub fn markdown_of(text: &str, name: Option<String>) -> String {
+    crate::render::markdown(&crate::analyze(
+        text,
+        name.as_deref().unwrap_or("粘贴的文本"),
+    ))
+}
+
 /// The version of fazhi.
 #[wasm_bindgen]
 pub fn version() -> String {

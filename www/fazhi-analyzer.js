@@ -1,6 +1,6 @@
 // <fazhi-analyzer>: the whole analyzer as one custom element (shadow DOM, no framework).
 // Report text is only ever rendered as text (textContent / text nodes), never as HTML.
-import init, { analyze, analyzeFile } from './pkg/fazhi.js';
+import init, { analyze, analyzeFile, markdownOf } from './pkg/fazhi.js';
 
 const DRAFT_KEY = 'fazhi-draft';
 const DEBOUNCE_MS = 120;
@@ -77,8 +77,12 @@ class FazhiAnalyzer extends HTMLElement {
     this.fileList = el('div', { class: 'bar files' });
     this.metaBox = el('div'); this.partsBox = el('div'); this.treeBox = el('div');
     this.textBox = el('pre', { class: 'text' });
+    const exports = el('div', { class: 'bar' },
+      el('button', { onclick: () => this.exportJson() }, '导出 JSON'),
+      el('button', { onclick: () => this.exportMarkdown() }, '导出 Markdown'),
+      el('button', { onclick: () => this.copyJson() }, '复制 JSON'));
     const left = el('section', { class: 'pane' },
-      el('div', { class: 'bar' }, this.picker), this.fileList, this.messageBox, this.editor, this.statusBox,
+      el('div', { class: 'bar' }, this.picker), exports, this.fileList, this.messageBox, this.editor, this.statusBox,
       el('h2', {}, '全文'), this.textBox);
     const right = el('section', { class: 'pane' }, this.metaBox, this.partsBox, this.treeBox);
     this.root.replaceChildren(style, el('div', { class: 'wrap' }, left, right));
@@ -90,6 +94,32 @@ class FazhiAnalyzer extends HTMLElement {
   }
 
   showMessage(text) { this.messageBox.textContent = text; }
+
+  baseName() { return (this.current?.source.name || 'report').replace(/\.[^.]*$/, ''); }
+
+  download(name, type, content) {
+    const a = el('a', { href: URL.createObjectURL(new Blob([content], { type })), download: name });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  exportJson() {
+    if (this.current) this.download(this.baseName() + '.json', 'application/json', JSON.stringify(this.current, null, 2));
+  }
+
+  exportMarkdown() {
+    if (this.current) this.download(this.baseName() + '.md', 'text/markdown', markdownOf(this.current.text, this.current.source.name));
+  }
+
+  async copyJson() {
+    if (!this.current) return;
+    try {
+      await navigator.clipboard.writeText(JSON.stringify(this.current, null, 2));
+      this.statusBox.textContent = '已复制到剪贴板';
+    } catch (e) {
+      this.showMessage('无法复制到剪贴板：' + e.message);
+    }
+  }
 
   async loadUrl(url) {
     try {

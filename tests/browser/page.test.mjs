@@ -39,7 +39,7 @@ after(async () => {
 });
 
 async function openPage() {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -80,5 +80,53 @@ test('typing re-analyzes, and report text is rendered as text', async () => {
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.equal(await page.locator('fazhi-analyzer pre.text img').count(), 0);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+
+test('two files from the picker, one of them GBK, are both read', async () => {
+  const { page, errors, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  await page.locator('fazhi-analyzer input[type=file]').setInputFiles([
+    join(FIXTURES, '003_118af91b63010f52.gbk.txt'),
+    join(FIXTURES, 'seeds/004_470a423e495ab50d.txt'),
+  ]);
+  const files = page.locator('fazhi-analyzer .files button');
+  await files.nth(1).waitFor();
+  assert.deepEqual(await files.allTextContents(), ['003_118af91b63010f52.gbk.txt', '004_470a423e495ab50d.txt']);
+  await files.nth(0).click();
+  assert.equal(await page.locator('fazhi-analyzer h2.title').textContent(), '遂溪县港门镇人民政府关于2023年度法治政府建设情况的报告');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('clicking a heading in the outline highlights it in the text', async () => {
+  const { page, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  await page.locator('fazhi-analyzer ul.tree button', { hasText: '三、存在的问题' }).click();
+  assert.equal(await page.locator('fazhi-analyzer pre.text mark.active').textContent(), '三、存在的问题');
+  await context.close();
+});
+
+test('the exported JSON is the model of the text, and a reload keeps the draft', async () => {
+  const { page, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  const draft = '关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n二、下一步打算\n';
+  await page.locator('fazhi-analyzer textarea').fill(draft);
+  await page.waitForFunction(() => document.querySelector('fazhi-analyzer').shadowRoot
+    .querySelector('h2.title')?.textContent === '关于2025年度法治政府建设情况的报告');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('fazhi-analyzer button', { hasText: '导出 JSON' }).click(),
+  ]);
+  const model = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(model.text, draft);
+  assert.equal(model.schemaVersion, 1);
+  assert.equal(model.meta.year, 2025);
+  assert.deepEqual(model.outline.map((h) => h.part), ['measures', 'plans']);
+  await page.reload();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  assert.equal(await page.locator('fazhi-analyzer textarea').inputValue(), draft);
   await context.close();
 });
