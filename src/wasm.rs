@@ -2,13 +2,40 @@
 
 use wasm_bindgen::prelude::*;
 
+/// TypeScript types of the model (docs/model.md), so embedders get real types, not `any`.
+#[wasm_bindgen(typescript_custom_section)]
+const MODEL_TS: &str = r#"
+/** `[start, end)` in UTF-16 code units of `Report.text` (what `String.prototype.slice` takes). */
+export type Span = [number, number];
+export type MandatedPart = "measures" | "shortcomings" | "firstResponsible" | "plans" | "other";
+export type MarkerStyle = "part" | "chineseComma" | "chineseParen" | "arabicDot" | "arabicComma" | "arabicParen";
+export interface Item { marker: string; style: "shi" | "di" | "circled"; ordinal: number; span: Span; }
+export interface Heading {
+  id: number; level: number; marker: string; style: MarkerStyle; ordinal: number; title: string;
+  span: Span; bodySpan: Span; part: MandatedPart | null; partCue: string | null; items: Item[]; children: Heading[];
+}
+export interface PartHeading { id: number; level: number; title: string; cue: string | null; }
+export interface Part { part: MandatedPart; label: string; present: boolean; headings: PartHeading[]; }
+export interface Meta {
+  title: string | null; titleSpan: Span | null; issuers: string[]; issuersFrom: "head" | "body" | "page" | null;
+  recipients: string[]; recipientSpan: Span | null; year: number | null;
+  level: "town" | "county" | "city" | "province" | "department" | "unknown";
+  signedBy: string | null; date: string | null; closing: string | null;
+}
+export interface Source { name: string; format: string; encoding: string | null; chars: number; }
+export interface Report {
+  schemaVersion: number; source: Source; text: string; meta: Meta; outline: Heading[]; parts: Part[];
+  noise: Span[]; figures: unknown[]; indicators: unknown[]; citations: unknown[]; findings: unknown[]; score: unknown | null;
+}
+"#;
+
 fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_sys::Error::new(&format!("内部错误：{e}")).into())
 }
 
 /// Analyzes pasted text.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn analyze(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
     to_js(&crate::analyze(
         text,
@@ -17,7 +44,7 @@ pub fn analyze(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
 }
 
 /// Analyzes a file's bytes (UTF-8, UTF-16, GB18030 text).
-#[wasm_bindgen(js_name = analyzeFile)]
+#[wasm_bindgen(js_name = analyzeFile, unchecked_return_type = "Report")]
 pub fn analyze_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
     match crate::analyze_bytes(bytes, file_name) {
         Ok(r) => to_js(&r),

@@ -1,0 +1,31 @@
+// The TypeScript declarations shipped in www/pkg/fazhi.d.ts name every field the model really has.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+function interfaceBody(dts, name) {
+  const m = dts.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}|export interface ${name} \\{([^}]*)\\}`));
+  assert.ok(m, `interface ${name} declared`);
+  return m[1] ?? m[2];
+}
+
+test('every field of a real report is declared', async () => {
+  const dts = await readFile(root + 'www/pkg/fazhi.d.ts', 'utf8');
+  const json = execFileSync('cargo', ['run', '-q', '--release', '--', 'analyze', 'tests/fixtures/seeds/003_118af91b63010f52.txt'], { cwd: root });
+  const r = JSON.parse(json);
+  const check = (obj, name) => {
+    const body = interfaceBody(dts, name);
+    for (const key of Object.keys(obj)) assert.match(body, new RegExp(`\\b${key}[?]?:`), `${name}.${key}`);
+  };
+  check(r, 'Report');
+  check(r.meta, 'Meta');
+  check(r.source, 'Source');
+  check(r.outline[0], 'Heading');
+  check(r.parts[0], 'Part');
+  check(r.parts[0].headings[0], 'PartHeading');
+  check(r.outline[3].items[0], 'Item');
+  assert.match(dts, /export function analyze\(text: string, name\?: string \| null\): Report;/);
+});
