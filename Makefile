@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=0.95,year=0.97,org=0.90,recipient=0.95,l1_f1=0.99,l2_f1=0.97,parts=0.97
 
-.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps
+.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -17,6 +17,12 @@ web: tools
 	cargo build --lib --profile wasm --target wasm32-unknown-unknown
 	wasm-bindgen --target web --out-dir www/pkg --remove-name-section --remove-producers-section $(WASM)
 	cp $(SAMPLE) www/pkg/sample.txt
+
+## dist/: the static files for any web server, and dist/fazhi.html, one self-contained file for file://.
+dist: web
+	rm -rf dist && mkdir -p dist/pkg
+	cp www/index.html www/fazhi-analyzer.js dist/ && cp www/pkg/fazhi.js www/pkg/fazhi_bg.wasm www/pkg/sample.txt dist/pkg/
+	python3 www/make_single_file.py www $(SAMPLE) dist/fazhi.html
 
 ## Installs what the page build needs when missing: the wasm32 target and wasm-bindgen-cli (no --locked:
 ## its lock pins a crate the registry here lacks).
@@ -51,7 +57,7 @@ bench:
 	cargo bench --bench analyze
 
 ## Browser tests: Debian chromium driven by playwright-core (npm ci installs no browser).
-test-browser: web browser-deps
+test-browser: dist browser-deps
 	npm ci --no-audit --no-fund
 	npm test
 

@@ -55,14 +55,16 @@ class FazhiAnalyzer extends HTMLElement {
   async connectedCallback() {
     this.render();
     try {
-      await init();
+      // The single-file build (dist/fazhi.html) carries the wasm inline; otherwise it is fetched.
+      await init(globalThis.FAZHI_WASM ? { module_or_path: globalThis.FAZHI_WASM } : undefined);
     } catch (e) {
       this.showMessage('分析程序加载失败：' + e.message);
       return;
     }
-    const draft = localStorage.getItem(DRAFT_KEY);
-    if (this.hasAttribute('text')) this.setText(this.getAttribute('text'));
-    else if (draft) this.setText(draft);
+    // What the user typed last wins over the initial text (attribute `text`, then `src`).
+    const draft = this.readDraft();
+    if (draft) this.setText(draft);
+    else if (this.hasAttribute('text')) this.setText(this.getAttribute('text'));
     else if (this.getAttribute('src')) await this.loadUrl(this.getAttribute('src'));
   }
 
@@ -94,6 +96,10 @@ class FazhiAnalyzer extends HTMLElement {
   }
 
   showMessage(text) { this.messageBox.textContent = text; }
+
+  readDraft() {
+    try { return localStorage.getItem(DRAFT_KEY); } catch { return null; } // file:// may deny storage
+  }
 
   baseName() { return (this.current?.source.name || 'report').replace(/\.[^.]*$/, ''); }
 

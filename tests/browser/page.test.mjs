@@ -130,3 +130,19 @@ test('the exported JSON is the model of the text, and a reload keeps the draft',
   assert.equal(await page.locator('fazhi-analyzer textarea').inputValue(), draft);
   await context.close();
 });
+
+test('dist/fazhi.html works on its own from file://, with no request at all', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('file://' + new URL('../../dist/fazhi.html', import.meta.url).pathname);
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  assert.equal(await page.locator('fazhi-analyzer h2.title').textContent(), '关于2023年度法治政府建设情况的报告');
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: 'target/browser-single-file.png' });
+  await context.close();
+});

@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Writes dist/fazhi.html: the whole page in ONE file (glue JS, UI, CSS, wasm as base64, a sample),
+for double-clicking on an intranet machine where file:// blocks ES module imports.
+
+Usage: make_single_file.py WWW_DIR SAMPLE_TXT OUT_HTML
+"""
+import base64, html, re, sys
+
+www, sample_path, out = sys.argv[1:4]
+glue = open(f"{www}/pkg/fazhi.js", encoding="utf-8").read()
+ui = open(f"{www}/fazhi-analyzer.js", encoding="utf-8").read()
+page = open(f"{www}/index.html", encoding="utf-8").read()
+wasm = base64.b64encode(open(f"{www}/pkg/fazhi_bg.wasm", "rb").read()).decode()
+sample = open(sample_path, encoding="utf-8").read()
+
+# One module: the glue's exports become plain declarations the UI uses directly.
+glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M).replace("export function ", "function ")
+ui = re.sub(r"^import init, \{[^}]*\} from '\./pkg/fazhi\.js';\s*$", "const init = __wbg_init;", ui, flags=re.M)
+assert not re.search(r"^import ", ui, flags=re.M), "the UI must have no other imports"
+script = (
+    f"const b64 = '{wasm}';\n"
+    "globalThis.FAZHI_WASM = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n"
+    + glue + "\n" + ui
+).replace("</script", "<\\/script")
+
+csp = ("default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; "
+       "style-src 'unsafe-inline'; img-src data:")
+page = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
+              f'<meta http-equiv="Content-Security-Policy" content="{csp}">', page)
+page = page.replace('<script type="module" src="./fazhi-analyzer.js"></script>',
+                    f'<script type="module">\n{script}\n</script>')
+page = page.replace('<fazhi-analyzer src="./pkg/sample.txt"></fazhi-analyzer>',
+                    f'<fazhi-analyzer text="{html.escape(sample, quote=True)}"></fazhi-analyzer>')
+assert "pkg/" not in page and "src=\"./" not in page, "no reference to other files may remain"
+open(out, "w", encoding="utf-8").write(page)
+print(f"{out}: {len(page.encode()) // 1024} KB")
