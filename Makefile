@@ -21,7 +21,7 @@ web: tools
 ## dist/: the static files for any web server, and dist/fazhi.html, one self-contained file for file://.
 dist: web
 	rm -rf dist && mkdir -p dist/pkg
-	cp www/index.html www/fazhi-analyzer.js dist/ && cp www/pkg/fazhi.js www/pkg/fazhi_bg.wasm www/pkg/sample.txt dist/pkg/
+	cp www/index.html www/fazhi-analyzer.js www/embed-example.html www/embed-example.js dist/ && cp www/pkg/fazhi.js www/pkg/fazhi_bg.wasm www/pkg/sample.txt dist/pkg/
 	python3 www/make_single_file.py www $(SAMPLE) dist/fazhi.html
 
 ## Installs what the page build needs when missing: the wasm32 target and wasm-bindgen-cli (no --locked:

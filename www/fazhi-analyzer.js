@@ -2,7 +2,8 @@
 // Report text is only ever rendered as text (textContent / text nodes), never as HTML.
 import init, { analyze, analyzeFile, markdownOf } from './pkg/fazhi.js';
 
-const DRAFT_KEY = 'fazhi-draft';
+// One draft per page, so an embedding page and the tool page do not overwrite each other.
+const DRAFT_KEY = 'fazhi-draft:' + location.pathname;
 const DEBOUNCE_MS = 120;
 const PART_NAMES = {
   measures: '主要举措和成效', shortcomings: '存在的不足和原因', firstResponsible: '党政主要负责人履行第一责任人职责情况',

@@ -146,3 +146,15 @@ test('dist/fazhi.html works on its own from file://, with no request at all', as
   await page.screenshot({ path: 'target/browser-single-file.png' });
   await context.close();
 });
+
+test('the embed example: one script, one tag, and the host page hears fazhi-analyzed', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => localStorage.clear());
+  await page.goto(base + 'embed-example.html');
+  await page.waitForFunction(() => document.getElementById('seen').textContent !== '（等待）');
+  assert.equal(await page.locator('#seen').textContent(), '关于2024年度法治政府建设情况的报告');
+  const items = await page.locator('fazhi-analyzer ul.tree button').allTextContents();
+  assert.deepEqual(items, ['一、主要举措和成效', '二、存在的不足和原因', '三、下一年度工作安排']);
+  await context.close();
+});
