@@ -158,3 +158,22 @@ test('the embed example: one script, one tag, and the host page hears fazhi-anal
   assert.deepEqual(items, ['一、主要举措和成效', '二、存在的不足和原因', '三、下一年度工作安排']);
   await context.close();
 });
+
+test('dropping files anywhere: a GBK report loads, an unreadable file gets a message', async () => {
+  const { page, errors, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  const gbk = (await readFile(join(FIXTURES, '003_118af91b63010f52.gbk.txt'))).toString('base64');
+  const dataTransfer = await page.evaluateHandle((b64) => {
+    const dt = new DataTransfer();
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    dt.items.add(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], '扫描件.pdf'));
+    dt.items.add(new File([bytes], '港门镇.txt', { type: 'text/plain' }));
+    return dt;
+  }, gbk);
+  await page.dispatchEvent('header', 'drop', { dataTransfer });
+  await page.locator('fazhi-analyzer .files button', { hasText: '港门镇.txt' }).waitFor();
+  assert.equal(await page.locator('fazhi-analyzer h2.title').textContent(), '遂溪县港门镇人民政府关于2023年度法治政府建设情况的报告');
+  assert.match(await page.locator('fazhi-analyzer .msg').textContent(), /扫描件\.pdf：不是文本文件/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
