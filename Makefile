@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=0.95,year=0.97,org=0.90,recipient=0.95,l1_f1=0.99,l2_f1=0.97,parts=0.97
 
-.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist
+.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -32,7 +32,7 @@ tools:
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
 ## Everything: format, lints, native tests, the wasm32 build check, the corpus score, the page in Chromium.
-test: lint unit wasm-check corpus test-browser
+test: lint unit wasm-check corpus test-browser test-wasm
 
 lint:
 	cargo fmt --check
@@ -61,7 +61,11 @@ test-browser: dist browser-deps
 	npm ci --no-audit --no-fund
 	npm test
 
-## Debian's Chromium (never a browser download) and CJK fonts, installed when missing.
+## The wasm binding's own tests (wasm-bindgen-test in headless Chromium through chromedriver).
+test-wasm: tools browser-deps
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm
+
+## Debian's Chromium and ChromeDriver (never a browser download) and CJK fonts, installed when missing.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
-		apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; fi
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-noto-cjk; fi

@@ -17,8 +17,9 @@ pub mod normalize;
 pub mod outline;
 pub mod render;
 
+/// The wasm binding (wasm32 only): thin conversions, no logic.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use classify::MandatedPart;
 pub use markers::MarkerStyle;

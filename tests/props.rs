@@ -1,6 +1,8 @@
 //! Property tests: for any input, analysis never panics and every span is in bounds, on char
 //! boundaries, in document order, and nested inside its parent.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use proptest::prelude::*;
