@@ -27,20 +27,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (String::from_utf8_lossy(rest).into_owned(), "UTF-8")
     } else if bytes.starts_with(b"\xFF\xFE") {
-        (utf16(&bytes[2..], encoding_rs::UTF_16LE), "UTF-16LE")
+        (legacy(&bytes[2..], "UTF-16LE"), "UTF-16LE")
     } else if bytes.starts_with(b"\xFE\xFF") {
-        (utf16(&bytes[2..], encoding_rs::UTF_16BE), "UTF-16BE")
+        (legacy(&bytes[2..], "UTF-16BE"), "UTF-16BE")
     } else if let Some(le) = bomless_utf16(bytes) {
-        if le {
-            (utf16(bytes, encoding_rs::UTF_16LE), "UTF-16LE")
-        } else {
-            (utf16(bytes, encoding_rs::UTF_16BE), "UTF-16BE")
-        }
+        let enc = if le { "UTF-16LE" } else { "UTF-16BE" };
+        (legacy(bytes, enc), enc)
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         (s.to_owned(), "UTF-8")
     } else {
-        let (cow, _, _) = encoding_rs::GB18030.decode(bytes);
-        (cow.into_owned(), "GB18030")
+        (legacy(bytes, "GB18030"), "GB18030")
     };
     if text.contains('\0') {
         return Err(Error::NotText("binary"));
@@ -48,8 +44,26 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     Ok(Decoded { text, encoding })
 }
 
-fn utf16(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> String {
+/// Decodes UTF-16LE/BE or GB18030 without BOM handling; malformed bytes become U+FFFD.
+#[cfg(not(target_arch = "wasm32"))]
+fn legacy(bytes: &[u8], encoding: &str) -> String {
+    let enc = match encoding {
+        "UTF-16LE" => encoding_rs::UTF_16LE,
+        "UTF-16BE" => encoding_rs::UTF_16BE,
+        _ => encoding_rs::GB18030,
+    };
     enc.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// In the browser: its own TextDecoder (U+FFFD for malformed bytes, as natively; our caller has
+/// already removed a BOM).
+#[cfg(target_arch = "wasm32")]
+fn legacy(bytes: &[u8], encoding: &str) -> String {
+    let opts = web_sys::TextDecoderOptions::new();
+    opts.set_fatal(false);
+    web_sys::TextDecoder::new_with_label_and_options(&encoding.to_ascii_lowercase(), &opts)
+        .and_then(|d| d.decode_with_u8_array(bytes))
+        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// UTF-16 without BOM shows itself by zero bytes at every other position (ASCII and line breaks).
