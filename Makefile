@@ -58,6 +58,7 @@ bench:
 
 ## Browser tests: Debian chromium driven by playwright-core (npm ci installs no browser).
 test-browser: dist browser-deps
+	cargo build --release
 	npm ci --no-audit --no-fund
 	npm test
 

@@ -26,7 +26,8 @@ ul.parts { list-style: none; padding: 0; margin: 0; font-size: 14px; }
 ul.parts li { margin: 2px 0; } .yes::before { content: '✔ '; color: #1a7f37; } .no::before { content: '✘ '; color: #b42318; }
 .where { color: #666; font-size: 12px; }
 ul.tree { list-style: none; padding-left: 1.2em; margin: 0; font-size: 14px; }
-ul.tree > li > button { all: unset; cursor: pointer; } ul.tree > li > button:hover { text-decoration: underline; }
+ul.tree button { all: unset; cursor: pointer; } ul.tree button:hover { text-decoration: underline; }
+ul.tree li:not(:has(details)) { padding-left: 1em; }
 pre.text { white-space: pre-wrap; font: 14px/1.7 inherit; max-height: 420px; overflow: auto; margin: 0; }
 mark { background: none; } mark.h1 { background: #fde2e2; font-weight: 600; } mark.h2 { background: #fff0c9; }
 mark.h3 { background: #e3f1ff; } mark.h4 { background: #eaf7e6; } mark.noise { color: #aaa; }
@@ -202,9 +203,13 @@ class FazhiAnalyzer extends HTMLElement {
   }
 
   renderTree({ outline }) {
-    const list = (nodes) => el('ul', { class: 'tree' }, ...nodes.map((h) => el('li', {},
-      el('button', { onclick: () => this.focusHeading(h.id) }, h.marker + h.title),
-      h.children.length ? list(h.children) : '')));
+    // A heading with sub-headings folds open and shut (<details>); every title jumps to the text.
+    const item = (h) => {
+      const jump = el('button', { onclick: () => this.focusHeading(h.id) }, h.marker + h.title);
+      if (!h.children.length) return el('li', {}, jump);
+      return el('li', {}, el('details', { open: '' }, el('summary', {}, jump), list(h.children)));
+    };
+    const list = (nodes) => el('ul', { class: 'tree' }, ...nodes.map(item));
     this.treeBox.replaceChildren(el('h2', {}, '提纲'), outline.length ? list(outline) : el('p', {}, '（未识别到标题层级）'));
   }
 

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdtemp } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const WWW = new URL('../../www/', import.meta.url).pathname;
@@ -105,7 +106,17 @@ test('clicking a heading in the outline highlights it in the text', async () => 
   const { page, context } = await openPage();
   await page.locator('fazhi-analyzer ul.tree').first().waitFor();
   await page.locator('fazhi-analyzer ul.tree button', { hasText: '三、存在的问题' }).click();
-  assert.equal(await page.locator('fazhi-analyzer pre.text mark.active').textContent(), '三、存在的问题');
+  const mark = page.locator('fazhi-analyzer pre.text mark.active');
+  assert.equal(await mark.textContent(), '三、存在的问题');
+  assert.ok(await mark.evaluate((m) => {
+    const box = m.getBoundingClientRect(), pane = m.closest('pre').getBoundingClientRect();
+    return box.top >= pane.top && box.bottom <= pane.bottom;
+  }), 'scrolled into view');
+  // Sub-headings fold away under their parent.
+  const sub = page.locator('fazhi-analyzer ul.tree button', { hasText: '（一）持续学法普法，夯实法治阵地' });
+  assert.ok(await sub.isVisible());
+  await page.locator('fazhi-analyzer summary', { hasText: '二、推进法治政府建设的主要举措和成效' }).click({ position: { x: 2, y: 8 } });
+  assert.ok(!(await sub.isVisible()), 'folded');
   await context.close();
 });
 
@@ -122,6 +133,12 @@ test('the exported JSON is the model of the text, and a reload keeps the draft',
   ]);
   const model = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(model.text, draft);
+  // The same text through the native CLI gives the same model (only the source label differs).
+  const cli = JSON.parse(execFileSync(new URL('../../target/release/fazhi', import.meta.url).pathname,
+    ['analyze', '-'], { input: draft }));
+  for (const key of ['meta', 'outline', 'parts', 'noise', 'figures', 'findings', 'score']) {
+    assert.deepEqual(model[key], cli[key], key);
+  }
   assert.equal(model.schemaVersion, 1);
   assert.equal(model.meta.year, 2025);
   assert.deepEqual(model.outline.map((h) => h.part), ['measures', 'plans']);
