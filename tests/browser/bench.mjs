@@ -1,0 +1,46 @@
+// Timed runs in Chromium: median milliseconds of `analyze` per seed report and for a 1 MB text, in the
+// page's own wasm (make bench-browser). Prints a table; asserts nothing.
+import { createServer } from 'node:http';
+import { readFile, readdir } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const WWW = new URL('../../www/', import.meta.url).pathname;
+const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const server = createServer(async (req, res) => {
+  try {
+    const file = join(WWW, new URL(req.url, 'http://x').pathname.replace(/\/$/, '/index.html'));
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'text/plain' });
+    res.end(await readFile(file));
+  } catch { res.writeHead(404); res.end(); }
+}).listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const texts = {};
+for (const f of (await readdir(SEEDS)).sort()) texts[f] = await readFile(join(SEEDS, f), 'utf8');
+let big = '';
+while (big.length < 350_000) big += Object.values(texts).join('\n'); // ~1 MB of UTF-8
+texts['concat_1MB'] = big;
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox',
+  '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const page = await browser.newPage();
+await page.goto(`http://127.0.0.1:${server.address().port}/`);
+const rows = await page.evaluate(async (texts) => {
+  const m = await import('./pkg/fazhi.js');
+  await m.default();
+  const out = [];
+  for (const [name, text] of Object.entries(texts)) {
+    const runs = name.startsWith('concat') ? 5 : 30;
+    const t = [];
+    m.analyze(text); // warm-up: regex compilation happens once per page
+    for (let i = 0; i < runs; i++) { const t0 = performance.now(); m.analyze(text); t.push(performance.now() - t0); }
+    t.sort((a, b) => a - b);
+    out.push({ name, bytes: new TextEncoder().encode(text).length, median: t[t.length >> 1] });
+  }
+  const t0 = performance.now(); m.analyze('一、主要成效\n'); out.push({ name: 'tiny (after warm-up)', bytes: 17, median: performance.now() - t0 });
+  return out;
+}, texts);
+for (const r of rows) console.log(`${r.name.padEnd(30)} ${String(r.bytes).padStart(8)} B  median ${r.median.toFixed(2)} ms  ${(r.bytes / 1e6 / (r.median / 1e3)).toFixed(1)} MB/s`);
+await browser.close();
+server.close();
