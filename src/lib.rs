@@ -3,13 +3,14 @@
 //! mandated parts are present; with every span pointing into the analyzed text.
 //!
 //! The work is a pipeline of small passes over plain data, each in its own module:
-//! [`decode`] bytes → text, [`normalize`] matching form, [`blocks`] lines → paragraphs,
+//! [`formats`] a file's bytes → text ([`decode`] for text files), [`normalize`] matching form, [`blocks`] lines → paragraphs,
 //! [`outline`] headings, [`meta`] metadata, [`classify`] mandated parts, [`model`] the result;
 //! [`render`] turns it into Markdown.
 
 pub mod blocks;
 pub mod classify;
 pub mod decode;
+pub mod formats;
 pub mod markers;
 pub mod meta;
 pub mod model;
@@ -29,10 +30,20 @@ pub use model::{Heading, Meta, Part, Report, SCHEMA_VERSION, Source, Span};
 /// Why a file could not be analyzed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
-    /// The file holds no text at all.
+    /// The file holds no bytes but white space.
     Empty,
-    /// The bytes are not text; the kind of file recognized (`zip`, `ole`, `pdf`, …).
-    NotText(&'static str),
+    /// A format fazhi does not read; what it looks like (`png`, `xlsx`, `binary`, …).
+    Unknown(&'static str),
+    /// Password-protected (Office encryption, an encrypted zip entry or PDF).
+    Encrypted,
+    /// Over a reader's limits (a zip bomb, too many entries, nesting too deep): which limit.
+    TooLarge(&'static str),
+    /// Damaged or truncated: what is broken, in Chinese and in English.
+    Broken(String, String),
+    /// A PDF without a text layer (a scan).
+    ScannedPdf,
+    /// A readable file of this format that holds no text.
+    NoText(&'static str),
     /// The file could not be read (CLI only).
     Io(String),
 }
@@ -42,9 +53,15 @@ impl Error {
     pub fn message_zh(&self) -> String {
         match self {
             Error::Empty => "文件为空，没有可分析的文字".into(),
-            Error::NotText(kind) => {
-                format!("不是文本文件（{}），当前版本只能分析纯文本", kind_zh(kind))
-            }
+            Error::Unknown(kind) => format!("无法识别的文件格式（{}）", kind_zh(kind)),
+            Error::Encrypted => "文件已加密，请先解除密码".into(),
+            Error::TooLarge(what) => format!(
+                "文件超出处理上限（{}），可能是压缩炸弹或已损坏，已拒绝",
+                limit_zh(what)
+            ),
+            Error::Broken(zh, _) => format!("文件已损坏：{zh}"),
+            Error::ScannedPdf => "该PDF没有可提取的文字（可能是扫描件）".into(),
+            Error::NoText(format) => format!("文件中没有文字（{format}）"),
             Error::Io(e) => format!("无法读取文件：{e}"),
         }
     }
@@ -53,9 +70,14 @@ impl Error {
     pub fn message_en(&self) -> String {
         match self {
             Error::Empty => "the file is empty".into(),
-            Error::NotText(kind) => {
-                format!("not a text file ({kind}); this version reads plain text only")
+            Error::Unknown(kind) => format!("unrecognized file format ({kind})"),
+            Error::Encrypted => "the file is encrypted; remove the password first".into(),
+            Error::TooLarge(what) => {
+                format!("over the limit ({what}): a zip bomb or a damaged file, refused")
             }
+            Error::Broken(_, en) => format!("the file is damaged: {en}"),
+            Error::ScannedPdf => "the PDF has no text to extract (a scan?)".into(),
+            Error::NoText(format) => format!("the file holds no text ({format})"),
             Error::Io(e) => format!("cannot read the file: {e}"),
         }
     }
@@ -63,12 +85,24 @@ impl Error {
 
 fn kind_zh(kind: &str) -> &'static str {
     match kind {
-        "zip" => "看起来是 .docx/.ofd 等压缩格式",
-        "ole" => "看起来是 .doc/.wps 文件",
-        "pdf" => "PDF 文件",
-        "png" | "jpeg" => "图片",
+        "png" | "jpeg" | "gif" => "图片",
         "rtf" => "RTF 文件",
+        "xlsx" | "xls" => "Excel 表格",
+        "pptx" | "ppt" => "PowerPoint 演示文稿",
+        "odf" => "OpenDocument 文件",
+        "zip" | "rar" | "7z" | "gzip" => "压缩包",
+        "ole" => "不是 Word/WPS 文档的 OLE 文件",
         _ => "二进制数据",
+    }
+}
+
+fn limit_zh(what: &str) -> &'static str {
+    match what {
+        "inflated" => "解压后大小",
+        "entries" => "条目数量",
+        "depth" => "嵌套层数",
+        "text" => "文字量",
+        _ => "大小",
     }
 }
 
@@ -93,16 +127,17 @@ pub fn analyze(text: &str, name: &str) -> Report {
     )
 }
 
-/// Analyzes a file's bytes: decodes them, then analyzes the text.
+/// Analyzes a file's bytes: reads them in whatever format they are (text, .docx, .doc, .wps,
+/// web page, PDF, OFD), then analyzes the text.
 pub fn analyze_bytes(bytes: &[u8], name: &str) -> Result<Report, Error> {
-    let d = decode::decode(bytes)?;
+    let e = formats::read(bytes)?;
     let source = Source {
         name: name.into(),
-        format: "text".into(),
-        encoding: Some(d.encoding.into()),
+        format: e.format.name().into(),
+        encoding: e.encoding.map(String::from),
         chars: 0,
     };
-    Ok(run(d.text, source))
+    Ok(run(e.text, source))
 }
 
 fn run(text: String, mut source: Source) -> Report {

@@ -73,7 +73,8 @@ fn a_binary_or_empty_file_gets_a_clear_message() {
     let out = fazhi(&["analyze", docx.to_str().unwrap(), empty.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("报告.docx: 不是文本文件"), "{err}");
+    assert!(err.contains("报告.docx: 文件已损坏"), "{err}");
+    assert!(err.contains("报告.docx: the file is damaged"), "{err}");
     assert!(err.contains("empty.txt: 文件为空"), "{err}");
     std::fs::remove_dir_all(dir).ok();
 }

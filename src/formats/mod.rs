@@ -1,0 +1,284 @@
+//! Read: a file's bytes → the text a person sees in it, with hints per paragraph.
+//!
+//! One reader per format, chosen from the bytes, never from the file name: plain text in any
+//! encoding ([`crate::decode`]), Word .docx ([`docx`]), Word 97–2003 .doc and Kingsoft .wps
+//! ([`doc`]), saved web pages ([`html`]), PDF with a text layer ([`pdf`]) and OFD ([`ofd`]).
+//! Every reader returns the same [`Extracted`]: one line per paragraph, numbering that Word
+//! generates drawn in front of it as Word draws it. Later passes never see the bytes again.
+//!
+//! Bad input never panics and never hangs: every reader works within [`Limits`].
+
+pub mod doc;
+pub mod docx;
+pub mod html;
+pub mod layout;
+pub mod ofd;
+pub mod pdf;
+pub mod zip;
+
+use serde::Serialize;
+
+use crate::Error;
+
+/// The file formats fazhi reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text (UTF-8, UTF-16, GB18030).
+    Text,
+    /// Word 2007+ (Office Open XML).
+    Docx,
+    /// Word 97–2003 binary.
+    Doc,
+    /// Kingsoft WPS Writer binary.
+    Wps,
+    /// A saved web page.
+    Html,
+    /// PDF with a text layer.
+    Pdf,
+    /// OFD (GB/T 33190).
+    Ofd,
+}
+
+impl Format {
+    /// The name used in the model's `source.format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Docx => "docx",
+            Format::Doc => "doc",
+            Format::Wps => "wps",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Ofd => "ofd",
+        }
+    }
+}
+
+/// What a reader found in a file: the text and, for structured formats, one hint per paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    /// The text: paragraphs separated by `\n`.
+    pub text: String,
+    /// The format read.
+    pub format: Format,
+    /// The text encoding, for text and web pages.
+    pub encoding: Option<&'static str>,
+    /// One hint per paragraph, in order (empty for plain text).
+    pub paragraphs: Vec<ParagraphHint>,
+}
+
+/// What the file says about one paragraph beyond its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParagraphHint {
+    /// Byte range of the paragraph in [`Extracted::text`] (label included, `\n` excluded).
+    pub span: std::ops::Range<usize>,
+    /// Outline level 1–9 from a heading style or an outline level (Word, HTML `<h1>`…).
+    pub outline_level: Option<u8>,
+    /// Bytes at the paragraph's start that automatic numbering generated (`一、`), 0 if none.
+    pub label_len: usize,
+}
+
+/// Builds an [`Extracted`] paragraph by paragraph, so that every reader lays text out alike.
+#[derive(Debug, Default)]
+pub struct TextBuilder {
+    text: String,
+    paragraphs: Vec<ParagraphHint>,
+}
+
+impl TextBuilder {
+    /// An empty text.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a paragraph: `label` is the number Word draws before it (empty if none), `body` its
+    /// text (may hold `\n` for line breaks inside the paragraph).
+    pub fn paragraph(&mut self, label: &str, body: &str, outline_level: Option<u8>) {
+        if !self.paragraphs.is_empty() {
+            self.text.push('\n');
+        }
+        let start = self.text.len();
+        self.text.push_str(label);
+        self.text.push_str(body);
+        self.paragraphs.push(ParagraphHint {
+            span: start..self.text.len(),
+            outline_level,
+            label_len: label.len(),
+        });
+    }
+
+    /// Bytes written so far (to enforce [`Limits::max_text`]).
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The finished text; a file whose paragraphs hold no visible character is [`Error::NoText`].
+    pub fn finish(self, format: Format) -> Result<Extracted, Error> {
+        if self.text.chars().all(|c| c.is_whitespace()) {
+            return Err(Error::NoText(format.name()));
+        }
+        Ok(Extracted {
+            text: self.text,
+            format,
+            encoding: None,
+            paragraphs: self.paragraphs,
+        })
+    }
+}
+
+/// Bounds every reader keeps, so that a hostile file is refused rather than read forever.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Bytes all decompressed parts of one file may add up to (zip entries, PDF streams).
+    pub max_inflated: usize,
+    /// Entries in a zip archive, objects in a PDF, directory entries in an OLE file.
+    pub max_entries: usize,
+    /// Nesting depth of XML elements (and PDF arrays/dictionaries).
+    pub max_depth: usize,
+    /// Bytes of extracted text.
+    pub max_text: usize,
+}
+
+/// The limits used for every file.
+pub const LIMITS: Limits = Limits {
+    max_inflated: 256 << 20,
+    max_entries: 100_000,
+    max_depth: 256,
+    max_text: 64 << 20,
+};
+
+/// Reads a file: recognizes its format from the bytes and extracts its text.
+pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
+    match sniff(bytes) {
+        Sniffed::Zip => {
+            let archive = zip::Archive::new(bytes, &LIMITS)?;
+            if archive.has("word/document.xml") {
+                docx::read(&archive)
+            } else if archive.has("OFD.xml") {
+                ofd::read(&archive)
+            } else {
+                Err(Error::Unknown(zip_kind(&archive)))
+            }
+        }
+        Sniffed::Ole => doc::read(bytes),
+        Sniffed::Pdf => pdf::read(bytes),
+        Sniffed::Html => html::read(bytes),
+        Sniffed::Other(kind) => Err(Error::Unknown(kind)),
+        Sniffed::Text => {
+            let d = crate::decode::decode(bytes)?;
+            Ok(Extracted {
+                text: d.text,
+                format: Format::Text,
+                encoding: Some(d.encoding),
+                paragraphs: Vec::new(),
+            })
+        }
+    }
+}
+
+/// What the first bytes say a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sniffed {
+    Zip,
+    Ole,
+    Pdf,
+    Html,
+    Text,
+    Other(&'static str),
+}
+
+fn sniff(bytes: &[u8]) -> Sniffed {
+    const MAGIC: &[(&[u8], Sniffed)] = &[
+        (b"PK\x03\x04", Sniffed::Zip),
+        (b"PK\x05\x06", Sniffed::Zip),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", Sniffed::Ole),
+        (b"\x89PNG", Sniffed::Other("png")),
+        (b"\xFF\xD8\xFF", Sniffed::Other("jpeg")),
+        (b"GIF8", Sniffed::Other("gif")),
+        (b"{\\rtf", Sniffed::Other("rtf")),
+        (b"Rar!", Sniffed::Other("rar")),
+        (b"7z\xBC\xAF\x27\x1C", Sniffed::Other("7z")),
+        (b"\x1F\x8B", Sniffed::Other("gzip")),
+    ];
+    if let Some((_, s)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return *s;
+    }
+    // A PDF header may follow some junk; the spec allows it within the first 1 KB.
+    let head = &bytes[..bytes.len().min(1024)];
+    if find(head, b"%PDF-").is_some() {
+        return Sniffed::Pdf;
+    }
+    if html::looks_like_html(bytes) {
+        return Sniffed::Html;
+    }
+    Sniffed::Text
+}
+
+/// What a zip that is neither .docx nor .ofd holds, for the error message.
+fn zip_kind(archive: &zip::Archive<'_>) -> &'static str {
+    if archive.has("xl/workbook.xml") {
+        "xlsx"
+    } else if archive.has("ppt/presentation.xml") {
+        "pptx"
+    } else if archive.has("content.xml") {
+        "odf"
+    } else {
+        "zip"
+    }
+}
+
+/// The first position of `needle` in `hay`.
+pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builder_lays_out_paragraphs_with_labels_and_hints() {
+        let mut b = TextBuilder::new();
+        b.paragraph("", "关于2023年度法治政府建设情况的报告", None);
+        b.paragraph("一、", "主要举措", Some(1));
+        let e = b.finish(Format::Docx).unwrap();
+        assert_eq!(e.text, "关于2023年度法治政府建设情况的报告\n一、主要举措");
+        assert_eq!(&e.text[e.paragraphs[1].span.clone()], "一、主要举措");
+        assert_eq!(e.paragraphs[1].label_len, "一、".len());
+        assert_eq!(e.paragraphs[1].outline_level, Some(1));
+    }
+
+    #[test]
+    fn a_file_of_empty_paragraphs_has_no_text() {
+        let mut b = TextBuilder::new();
+        b.paragraph("", " ", None);
+        b.paragraph("", "", None);
+        assert_eq!(b.finish(Format::Docx), Err(Error::NoText("docx")));
+    }
+
+    #[test]
+    fn formats_are_recognized_by_their_bytes() {
+        assert_eq!(sniff(b"PK\x03\x04...."), Sniffed::Zip);
+        assert_eq!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1...."), Sniffed::Ole);
+        assert_eq!(sniff(b"%PDF-1.7\n"), Sniffed::Pdf);
+        assert_eq!(sniff(b"\x89PNG\r\n"), Sniffed::Other("png"));
+        assert_eq!(
+            sniff("关于2023年度法治政府建设情况的报告".as_bytes()),
+            Sniffed::Text
+        );
+    }
+
+    #[test]
+    fn unknown_binary_is_refused_by_name() {
+        assert_eq!(read(b"\x89PNG\r\n\x1a\n"), Err(Error::Unknown("png")));
+    }
+}

@@ -1,0 +1,9 @@
+//! Read pdf: TODO (issue #4).
+
+use super::Extracted;
+use crate::Error;
+
+/// Reads a pdf file.
+pub fn read(_bytes: &[u8]) -> Result<Extracted, Error> {
+    Err(Error::Unknown("pdf"))
+}

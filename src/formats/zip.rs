@@ -1,0 +1,302 @@
+//! Zip: the container of .docx and .ofd files — a central directory read from the end, entries
+//! stored or deflated (miniz_oxide, pure Rust).
+//!
+//! Written here rather than taken from the `zip` crate because only reading two methods is needed
+//! and the limits must be exact: every entry is inflated with a ceiling, and the archive keeps one
+//! budget for all of them, so a zip bomb is refused after at most [`Limits::max_inflated`] bytes.
+
+use std::cell::Cell;
+
+use super::Limits;
+use crate::Error;
+
+/// One file inside the archive.
+#[derive(Debug, Clone)]
+struct Entry {
+    name: String,
+    method: u16,
+    encrypted: bool,
+    compressed: usize,
+    size: usize,
+    local_header: usize,
+}
+
+/// A zip archive read from memory.
+#[derive(Debug)]
+pub struct Archive<'a> {
+    bytes: &'a [u8],
+    entries: Vec<Entry>,
+    budget: Cell<usize>,
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    b.get(at..at + 2).map(|s| u16::from_le_bytes([s[0], s[1]]))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    b.get(at..at + 4)
+        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+fn broken(zh: &str, en: &str) -> Error {
+    Error::Broken(format!("压缩包{zh}"), format!("zip archive: {en}"))
+}
+
+impl<'a> Archive<'a> {
+    /// Reads the central directory; fails on a truncated archive or too many entries.
+    pub fn new(bytes: &'a [u8], limits: &Limits) -> Result<Self, Error> {
+        // The end record is the last 22 bytes, unless a comment (up to 64 KB) follows it.
+        let from = bytes.len().saturating_sub(22 + 0xFFFF);
+        let eocd = (from..=bytes.len().saturating_sub(22))
+            .rev()
+            .find(|&i| bytes[i..].starts_with(b"PK\x05\x06"))
+            .ok_or_else(|| {
+                broken(
+                    "不完整（找不到目录，文件可能被截断）",
+                    "no central directory (truncated?)",
+                )
+            })?;
+        let count = u16_at(bytes, eocd + 10).unwrap_or(0) as usize;
+        let cd_offset = u32_at(bytes, eocd + 16).unwrap_or(0) as usize;
+        if count == 0xFFFF || cd_offset == 0xFFFF_FFFF {
+            return Err(broken(
+                "使用了不支持的 ZIP64 格式",
+                "ZIP64 is not supported",
+            ));
+        }
+        if count > limits.max_entries {
+            return Err(Error::TooLarge("entries"));
+        }
+        let mut entries = Vec::with_capacity(count);
+        let mut at = cd_offset;
+        for _ in 0..count {
+            if u32_at(bytes, at) != Some(0x0201_4b50) {
+                return Err(broken("目录已损坏", "central directory is damaged"));
+            }
+            let field = |off: usize| u32_at(bytes, at + off).unwrap_or(0) as usize;
+            let short = |off: usize| u16_at(bytes, at + off).unwrap_or(0);
+            let name_len = short(28) as usize;
+            let extra_len = short(30) as usize;
+            let comment_len = short(32) as usize;
+            let name = bytes
+                .get(at + 46..at + 46 + name_len)
+                .ok_or_else(|| broken("目录已损坏", "central directory is damaged"))?;
+            entries.push(Entry {
+                name: String::from_utf8_lossy(name).into_owned(),
+                method: short(10),
+                encrypted: short(8) & 1 != 0,
+                compressed: field(20),
+                size: field(24),
+                local_header: field(42),
+            });
+            at += 46 + name_len + extra_len + comment_len;
+        }
+        Ok(Archive {
+            bytes,
+            entries,
+            budget: Cell::new(limits.max_inflated),
+        })
+    }
+
+    /// Whether the archive has an entry of this name.
+    pub fn has(&self, name: &str) -> bool {
+        self.entry(name).is_some()
+    }
+
+    /// Names of all entries, in directory order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.name.as_str())
+    }
+
+    fn entry(&self, name: &str) -> Option<&Entry> {
+        let name = name.trim_start_matches('/');
+        self.entries.iter().find(|e| e.name == name).or_else(|| {
+            self.entries
+                .iter()
+                .find(|e| e.name.eq_ignore_ascii_case(name))
+        })
+    }
+
+    /// The contents of an entry; `Ok(None)` when there is none of that name.
+    pub fn read(&self, name: &str) -> Result<Option<Vec<u8>>, Error> {
+        let Some(e) = self.entry(name) else {
+            return Ok(None);
+        };
+        if e.encrypted {
+            return Err(Error::Encrypted);
+        }
+        let damaged = || {
+            broken(
+                &format!("中的 {} 已损坏或被截断", e.name),
+                &format!("{} is damaged or truncated", e.name),
+            )
+        };
+        let h = e.local_header;
+        if u32_at(self.bytes, h) != Some(0x0403_4b50) {
+            return Err(damaged());
+        }
+        let start = h
+            + 30
+            + u16_at(self.bytes, h + 26).unwrap_or(0) as usize
+            + u16_at(self.bytes, h + 28).unwrap_or(0) as usize;
+        let data = self
+            .bytes
+            .get(start..start.saturating_add(e.compressed))
+            .ok_or_else(damaged)?;
+        let budget = self.budget.get();
+        let out = match e.method {
+            0 => data.to_vec(),
+            8 => {
+                miniz_oxide::inflate::decompress_to_vec_with_limit(data, budget).map_err(|err| {
+                    if matches!(err.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
+                        Error::TooLarge("inflated")
+                    } else {
+                        damaged()
+                    }
+                })?
+            }
+            m => {
+                return Err(broken(
+                    &format!("中的 {} 使用了不支持的压缩方法 {m}", e.name),
+                    &format!("{} uses unsupported compression method {m}", e.name),
+                ));
+            }
+        };
+        if out.len() > budget {
+            return Err(Error::TooLarge("inflated"));
+        }
+        self.budget.set(budget - out.len());
+        let _ = e.size; // the declared size is not trusted; the budget is what counts
+        Ok(Some(out))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::formats::LIMITS;
+
+    /// Writes a zip of (name, data, deflate?) entries — enough to test the reader.
+    pub(crate) fn make_zip(files: &[(&str, &[u8], bool)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut cd = Vec::new();
+        for (name, data, deflate) in files {
+            let body = if *deflate {
+                miniz_oxide::deflate::compress_to_vec(data, 6)
+            } else {
+                data.to_vec()
+            };
+            let method: u16 = if *deflate { 8 } else { 0 };
+            let offset = out.len() as u32;
+            let mut local = Vec::new();
+            local.extend_from_slice(b"PK\x03\x04");
+            local.extend_from_slice(&20u16.to_le_bytes());
+            local.extend_from_slice(&0u16.to_le_bytes());
+            local.extend_from_slice(&method.to_le_bytes());
+            local.extend_from_slice(&[0; 8]); // time, date, crc
+            local.extend_from_slice(&(body.len() as u32).to_le_bytes());
+            local.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            local.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            local.extend_from_slice(&0u16.to_le_bytes());
+            local.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(&local);
+            out.extend_from_slice(&body);
+            cd.extend_from_slice(b"PK\x01\x02");
+            cd.extend_from_slice(&20u16.to_le_bytes());
+            cd.extend_from_slice(&20u16.to_le_bytes());
+            cd.extend_from_slice(&0u16.to_le_bytes());
+            cd.extend_from_slice(&method.to_le_bytes());
+            cd.extend_from_slice(&[0; 8]);
+            cd.extend_from_slice(&(body.len() as u32).to_le_bytes());
+            cd.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            cd.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            cd.extend_from_slice(&[0; 12]); // extra, comment, disk, attributes
+            cd.extend_from_slice(&offset.to_le_bytes());
+            cd.extend_from_slice(name.as_bytes());
+        }
+        let cd_offset = out.len() as u32;
+        out.extend_from_slice(&cd);
+        out.extend_from_slice(b"PK\x05\x06");
+        out.extend_from_slice(&[0; 4]);
+        out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(cd.len() as u32).to_le_bytes());
+        out.extend_from_slice(&cd_offset.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out
+    }
+
+    #[test]
+    fn reads_stored_and_deflated_entries() {
+        let z = make_zip(&[
+            ("mimetype", b"plain", false),
+            (
+                "word/document.xml",
+                "<w:t>一、主要举措</w:t>".as_bytes(),
+                true,
+            ),
+        ]);
+        let a = Archive::new(&z, &LIMITS).unwrap();
+        assert_eq!(a.read("mimetype").unwrap().unwrap(), b"plain");
+        assert_eq!(
+            a.read("word/document.xml").unwrap().unwrap(),
+            "<w:t>一、主要举措</w:t>".as_bytes()
+        );
+        assert_eq!(a.read("word/missing.xml").unwrap(), None);
+        assert_eq!(a.names().count(), 2);
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_once_the_budget_is_spent() {
+        let zeros = vec![0u8; 4 << 20];
+        let z = make_zip(&[("a.xml", &zeros, true), ("b.xml", &zeros, true)]);
+        let small = Limits {
+            max_inflated: 6 << 20,
+            ..LIMITS
+        };
+        let a = Archive::new(&z, &small).unwrap();
+        assert!(a.read("a.xml").unwrap().is_some());
+        assert_eq!(a.read("b.xml"), Err(Error::TooLarge("inflated")));
+    }
+
+    #[test]
+    fn a_truncated_archive_names_the_problem() {
+        let z = make_zip(&[("word/document.xml", b"<w:document/>", true)]);
+        let err = Archive::new(&z[..z.len() - 30], &LIMITS).unwrap_err();
+        assert!(
+            matches!(err, Error::Broken(ref zh, _) if zh.contains("截断")),
+            "{err:?}"
+        );
+        // Entry data cut short: the directory is intact but the data is not.
+        let mut cut = z.clone();
+        let body_at = 30 + "word/document.xml".len();
+        cut[body_at..body_at + 4].copy_from_slice(&[0xFF; 4]);
+        let a = Archive::new(&cut, &LIMITS).unwrap();
+        assert!(matches!(
+            a.read("word/document.xml"),
+            Err(Error::Broken(..))
+        ));
+    }
+
+    #[test]
+    fn encrypted_entries_are_reported_as_encrypted() {
+        let mut z = make_zip(&[("word/document.xml", b"x", false)]);
+        let cd = z.len() - 22 - (46 + "word/document.xml".len());
+        z[cd + 8] |= 1;
+        let a = Archive::new(&z, &LIMITS).unwrap();
+        assert_eq!(a.read("word/document.xml"), Err(Error::Encrypted));
+    }
+
+    #[test]
+    fn too_many_entries_are_refused() {
+        let z = make_zip(&[("a", b"1", false), ("b", b"2", false)]);
+        let tight = Limits {
+            max_entries: 1,
+            ..LIMITS
+        };
+        assert_eq!(
+            Archive::new(&z, &tight).unwrap_err(),
+            Error::TooLarge("entries")
+        );
+    }
+}
