@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=0.95,year=0.97,org=0.90,recipient=0.95,l1_f1=0.99,l2_f1=0.97,parts=0.97
 
-.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser
+.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -55,6 +55,12 @@ corpus:
 ## Criterion benchmark: each seed and a 1 MB concatenation (MB/s in the output).
 bench:
 	cargo bench --bench analyze
+
+## docx → full model: fazhi's CLI and its wasm in node against mammoth.js on the same 100 files.
+bench-docx: web
+	cargo build --release
+	npm ci --no-audit --no-fund
+	node benches/docx-vs-mammoth.mjs
 
 ## Timed runs of the page's wasm in Chromium: median ms per seed and for 1 MB.
 bench-browser: web browser-deps

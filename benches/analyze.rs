@@ -1,4 +1,5 @@
-//! Throughput of the whole pipeline: each seed report, and a 1 MB concatenation of them.
+//! Throughput of the whole pipeline: each seed report, a 1 MB concatenation of them, and one seed
+//! in every file format (read + analyze).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -42,5 +43,29 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Seed 000 in every format: bytes → full model.
+fn formats(c: &mut Criterion) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/formats");
+    let mut g = c.benchmark_group("read");
+    for ext in [
+        "docx",
+        "autonum.docx",
+        "doc",
+        "autonum.doc",
+        "html",
+        "pdf",
+        "ofd",
+    ] {
+        let name = format!("000_0ac10b74a13066d8.{ext}");
+        let path = format!("{dir}/{name}");
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"));
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_function(ext, |b| {
+            b.iter(|| fazhi::analyze_bytes(std::hint::black_box(&bytes), &name))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, formats);
 criterion_main!(benches);

@@ -9,6 +9,9 @@ const PART_NAMES = {
   measures: '主要举措和成效', shortcomings: '存在的不足和原因', firstResponsible: '党政主要负责人履行第一责任人职责情况',
   plans: '下一年度主要安排', other: '其他需要报告的情况',
 };
+const FORMAT_NAMES = { text: '纯文本', docx: 'Word 文档', doc: 'Word 97–2003 文档', wps: 'WPS 文档', html: '网页', pdf: 'PDF', ofd: 'OFD' };
+// What the file picker offers; dropped files of any name are read by their content anyway.
+const ACCEPT = '.txt,.text,.docx,.doc,.wps,.htm,.html,.pdf,.ofd,text/plain,text/html,application/pdf';
 const LEVEL_NAMES = { town: '乡镇（街道）', county: '县（区）', city: '市', province: '省', department: '部门', unknown: '未知' };
 
 const CSS = `
@@ -74,7 +77,7 @@ class FazhiAnalyzer extends HTMLElement {
     const style = el('style'); style.textContent = CSS;
     this.editor = el('textarea', { placeholder: '在此粘贴报告全文，或把文件拖到页面上', 'aria-label': '报告全文' });
     this.editor.addEventListener('input', () => this.schedule());
-    this.picker = el('input', { type: 'file', multiple: '', accept: '.txt,text/plain' });
+    this.picker = el('input', { type: 'file', multiple: '', accept: ACCEPT });
     this.picker.addEventListener('change', () => this.openFiles([...this.picker.files]));
     this.messageBox = el('div', { class: 'msg', role: 'alert' });
     this.statusBox = el('div', { class: 'status' });
@@ -163,7 +166,10 @@ class FazhiAnalyzer extends HTMLElement {
     const errors = [];
     for (const f of list) {
       try {
-        const report = analyzeFile(new Uint8Array(await f.arrayBuffer()), f.name);
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        const t0 = performance.now();
+        const report = analyzeFile(bytes, f.name);
+        this.statusBox.textContent = `${f.name}：读取并分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒，${report.source.chars} 字`;
         this.files.push(report);
       } catch (e) {
         errors.push(e.message);
@@ -188,12 +194,13 @@ class FazhiAnalyzer extends HTMLElement {
     this.dispatchEvent(new CustomEvent('fazhi-analyzed', { detail: report, bubbles: true, composed: true }));
   }
 
-  renderMeta({ meta: m }) {
+  renderMeta({ meta: m, source }) {
     const row = (k, v) => [el('dt', {}, k), el('dd', {}, v || '—')];
     this.metaBox.replaceChildren(el('h2', { class: 'title' }, m.title || '（未识别到标题）'), el('dl', {},
       ...row('发文机关', m.issuers.join('、')), ...row('主送', m.recipients.join('、')),
       ...row('年度', m.year), ...row('层级', LEVEL_NAMES[m.level]),
-      ...row('落款', [m.signedBy, m.date].filter(Boolean).join(' '))));
+      ...row('落款', [m.signedBy, m.date].filter(Boolean).join(' ')),
+      ...row('来源', source.format === 'text' && !source.encoding ? '' : `${source.name}（${FORMAT_NAMES[source.format] || source.format}）`)));
   }
 
   renderParts({ parts }) {

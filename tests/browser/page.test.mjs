@@ -183,14 +183,45 @@ test('dropping files anywhere: a GBK report loads, an unreadable file gets a mes
   const dataTransfer = await page.evaluateHandle((b64) => {
     const dt = new DataTransfer();
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    dt.items.add(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], '扫描件.pdf'));
+    dt.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], '扫描件.docx'));
     dt.items.add(new File([bytes], '港门镇.txt', { type: 'text/plain' }));
     return dt;
   }, gbk);
   await page.dispatchEvent('header', 'drop', { dataTransfer });
   await page.locator('fazhi-analyzer .files button', { hasText: '港门镇.txt' }).waitFor();
   assert.equal(await page.locator('fazhi-analyzer h2.title').textContent(), '遂溪县港门镇人民政府关于2023年度法治政府建设情况的报告');
-  assert.match(await page.locator('fazhi-analyzer .msg').textContent(), /扫描件\.pdf：不是文本文件/);
+  assert.match(await page.locator('fazhi-analyzer .msg').textContent(), /扫描件\.docx：无法识别的文件格式（图片）/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dropping Word files: an auto-numbered .docx and a .doc are read, numbering included', async () => {
+  const { page, errors, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  const files = {};
+  for (const f of ['004_470a423e495ab50d.autonum.docx', '001_4cda7b45264484a7.doc']) {
+    files[f] = (await readFile(join(FIXTURES, 'formats', f))).toString('base64');
+  }
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const [name, b64] of Object.entries(files)) {
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+    }
+    return dt;
+  }, files);
+  await page.dispatchEvent('header', 'drop', { dataTransfer });
+  const docButton = page.locator('fazhi-analyzer .files button', { hasText: '001_4cda7b45264484a7.doc' });
+  await docButton.waitFor();
+  assert.equal(await page.locator('fazhi-analyzer .msg').textContent(), '');
+  // The .doc is shown (the last file dropped): its title lines joined, its source named.
+  assert.match(await page.locator('fazhi-analyzer h2.title').textContent(), /法治政府建设/);
+  assert.match(await page.locator('fazhi-analyzer dl').textContent(), /Word 97–2003 文档/);
+  // The .docx: its top headings exist only as Word numbering, drawn as Word draws them.
+  await page.locator('fazhi-analyzer .files button', { hasText: 'autonum.docx' }).click();
+  const labels = await page.locator('fazhi-analyzer ul.tree button').allTextContents();
+  assert.ok(labels[0].startsWith('一、上一年度推进法治政府建设'), labels[0]);
+  assert.ok(labels.some((l) => l.startsWith('（一）')), labels.join(' | '));
+  assert.match(await page.locator('fazhi-analyzer dl').textContent(), /Word 文档/);
   assert.deepEqual(errors, []);
   await context.close();
 });
