@@ -22,7 +22,7 @@ export interface Meta {
   level: "town" | "county" | "city" | "province" | "department" | "unknown";
   signedBy: string | null; date: string | null; closing: string | null;
 }
-export interface Source { name: string; format: string; encoding: string | null; chars: number; }
+export interface Source { name: string; format: "text" | "docx" | "doc" | "wps" | "html" | "pdf" | "ofd"; encoding: string | null; chars: number; }
 export interface Report {
   schemaVersion: number; source: Source; text: string; meta: Meta; outline: Heading[]; parts: Part[];
   noise: Span[]; figures: unknown[]; indicators: unknown[]; citations: unknown[]; findings: unknown[]; score: unknown | null;
@@ -43,7 +43,7 @@ pub fn analyze(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
     ))
 }
 
-/// Analyzes a file's bytes (UTF-8, UTF-16, GB18030 text).
+/// Analyzes a file's bytes in any format fazhi reads (text, .docx, .doc, .wps, web page, PDF, OFD).
 #[wasm_bindgen(js_name = analyzeFile, unchecked_return_type = "Report")]
 pub fn analyze_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
     match crate::analyze_bytes(bytes, file_name) {
