@@ -654,7 +654,7 @@ fn format_number(n: u32, nfc: u8) -> String {
         29 => nth(IDEOGRAPH_CIRCLED),
         30 => nth(HEAVENLY_STEMS),
         31 => nth(EARTHLY_BRANCHES),
-        10 | 33 | 35 | 37 | 39 => Some(chinese(n, "〇一二三四五六七八九", "十百千万", true)),
+        10 | 33 | 35 | 37 | 39 => Some(chinese(n, "零一二三四五六七八九", "十百千万", true)),
         34 => Some(chinese(n, "零壹貳參肆伍陸柒捌玖", "拾佰仟萬", false)),
         11 | 38 => Some(chinese(n, "零壹贰叁肆伍陆柒捌玖", "拾佰仟万", false)),
         36 | 40 => Some(
@@ -869,10 +869,656 @@ impl Document {
 
 #[cfg(test)]
 mod tests {
+    use super::super::cfb::tests::make_ole;
     use super::*;
 
+    const TEXT_AT: usize = 1024;
+    const FIB_TABLE_1: u16 = 0x0200;
+
+    /// A small Word file built field by field, as Word 97 lays it out.
+    #[derive(Default)]
+    struct WordFile {
+        /// Paragraphs: text (without its mark), istd, grpprl of its PAPX.
+        paras: Vec<(Vec<u16>, u16, Vec<u8>)>,
+        /// Characters instead of `paras`, marks included, all in one PAPX run without properties.
+        raw: Option<Vec<u16>>,
+        compressed: bool,
+        flags: u16,
+        n_fib: Option<u16>,
+        ccp_text: Option<usize>,
+        /// A whole CLX and the bytes stored at TEXT_AT instead of the generated ones.
+        clx: Option<(Vec<u8>, Vec<u8>)>,
+        stsh: Vec<u8>,
+        /// PlfLst (cLst + LSTFs), then the LVLs that follow it.
+        lists: (Vec<u8>, Vec<u8>),
+        lfo: Vec<u8>,
+        streams: Vec<(&'static str, Vec<u8>)>,
+    }
+
+    fn units(s: &str) -> Vec<u16> {
+        s.encode_utf16().collect()
+    }
+
+    impl WordFile {
+        fn paragraphs(texts: &[&str]) -> Self {
+            WordFile {
+                paras: texts.iter().map(|t| (units(t), 0, Vec::new())).collect(),
+                ..Self::default()
+            }
+        }
+
+        fn raw(text: &str) -> Self {
+            WordFile {
+                raw: Some(units(text)),
+                ..Self::default()
+            }
+        }
+
+        /// The WordDocument and 1Table streams.
+        fn streams(&self) -> (Vec<u8>, Vec<u8>) {
+            let mut chars = Vec::new();
+            let mut runs = Vec::new(); // (first char, end char, istd, grpprl)
+            if let Some(raw) = &self.raw {
+                chars = raw.clone();
+                runs.push((0, chars.len(), 0, Vec::new()));
+            }
+            for (text, istd, grpprl) in &self.paras {
+                let start = chars.len();
+                chars.extend(text);
+                chars.push(0x0D);
+                runs.push((start, chars.len(), *istd, grpprl.clone()));
+            }
+            let width = if self.compressed { 1 } else { 2 };
+            let text: Vec<u8> = if self.compressed {
+                chars.iter().map(|&c| c as u8).collect()
+            } else {
+                chars.iter().flat_map(|c| c.to_le_bytes()).collect()
+            };
+            let (clx, text) = self.clx.clone().unwrap_or_else(|| {
+                let fc = if self.compressed {
+                    (TEXT_AT as u32 * 2) | 0x4000_0000
+                } else {
+                    TEXT_AT as u32
+                };
+                let mut plc = Vec::new();
+                plc.extend(0u32.to_le_bytes());
+                plc.extend((chars.len() as u32).to_le_bytes());
+                plc.extend([0, 0]);
+                plc.extend(fc.to_le_bytes());
+                plc.extend([0, 0]);
+                let mut clx = vec![0x02];
+                clx.extend((plc.len() as u32).to_le_bytes());
+                clx.extend(plc);
+                (clx, text)
+            });
+
+            // WordDocument: FIB, the text at TEXT_AT, one PAPX FKP page after it.
+            let mut word = vec![0u8; TEXT_AT];
+            word[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
+            word[2..4].copy_from_slice(&self.n_fib.unwrap_or(0x00C1).to_le_bytes());
+            word[0x0A..0x0C].copy_from_slice(&(self.flags | FIB_TABLE_1).to_le_bytes());
+            word[32..34].copy_from_slice(&14u16.to_le_bytes());
+            word[62..64].copy_from_slice(&22u16.to_le_bytes());
+            let ccp = self.ccp_text.unwrap_or(chars.len()) as u32;
+            word[76..80].copy_from_slice(&ccp.to_le_bytes());
+            word[152..154].copy_from_slice(&93u16.to_le_bytes());
+            word.extend(&text);
+            word.resize(word.len().div_ceil(512) * 512, 0);
+            let pn = word.len() / 512;
+            let mut page = vec![0u8; 512];
+            let crun = runs.len();
+            let mut data_at = (4 * (crun + 1) + 13 * crun).next_multiple_of(2);
+            for (r, (start, end, istd, grpprl)) in runs.iter().enumerate() {
+                let fc = |c: usize| ((TEXT_AT + width * c) as u32).to_le_bytes();
+                page[4 * r..4 * r + 4].copy_from_slice(&fc(*start));
+                page[4 * r + 4..4 * r + 8].copy_from_slice(&fc(*end));
+                page[4 * (crun + 1) + 13 * r] = (data_at / 2) as u8;
+                let mut papx = istd.to_le_bytes().to_vec();
+                papx.extend(grpprl);
+                papx.resize(papx.len().next_multiple_of(2), 0);
+                page[data_at] = 0;
+                page[data_at + 1] = (papx.len() / 2) as u8;
+                page[data_at + 2..data_at + 2 + papx.len()].copy_from_slice(&papx);
+                data_at += 2 + papx.len();
+            }
+            page[511] = crun as u8;
+            word.extend(page);
+
+            // 1Table: STSH, CLX, PlcBtePapx, PlfLst + LVLs, PlfLfo; fc/lcb pairs in the FIB.
+            let mut table = Vec::new();
+            let mut place = |word: &mut Vec<u8>, index: usize, bytes: &[u8], extra: &[u8]| {
+                let at = 154 + 8 * index;
+                word[at..at + 4].copy_from_slice(&(table.len() as u32).to_le_bytes());
+                word[at + 4..at + 8].copy_from_slice(&(bytes.len() as u32).to_le_bytes());
+                table.extend(bytes);
+                table.extend(extra);
+            };
+            place(&mut word, Fib::STSH, &self.stsh, &[]);
+            place(&mut word, Fib::CLX, &clx, &[]);
+            let mut bte = Vec::new();
+            bte.extend((TEXT_AT as u32).to_le_bytes());
+            bte.extend(((TEXT_AT + width * chars.len()) as u32).to_le_bytes());
+            bte.extend((pn as u32).to_le_bytes());
+            place(&mut word, Fib::BTE_PAPX, &bte, &[]);
+            place(&mut word, Fib::PLF_LST, &self.lists.0, &self.lists.1);
+            place(&mut word, Fib::PLF_LFO, &self.lfo, &[]);
+            (word, table)
+        }
+
+        fn bytes(&self) -> Vec<u8> {
+            let (word, table) = self.streams();
+            let mut streams: Vec<(&str, &[u8])> = vec![("WordDocument", &word), ("1Table", &table)];
+            streams.extend(self.streams.iter().map(|(n, d)| (*n, d.as_slice())));
+            make_ole(&streams)
+        }
+
+        fn read(&self) -> Result<Extracted, Error> {
+            read(&self.bytes())
+        }
+
+        fn text(&self) -> String {
+            self.read().unwrap().text
+        }
+    }
+
+    /// A grpprl setting the list (sprmPIlfo) and level (sprmPIlvl).
+    fn numbered(ilfo: u16, ilvl: u8) -> Vec<u8> {
+        let mut g = vec![0x0A, 0x26, ilvl, 0x0B, 0x46];
+        g.extend(ilfo.to_le_bytes());
+        g
+    }
+
+    /// One LVL: start, number format, flags, number text (chars 0–8 are placeholders), follow.
+    fn lvl(start: u32, nfc: u8, flags: u8, restart_limit: u8, text: &str, follow: u8) -> Vec<u8> {
+        let mut v = start.to_le_bytes().to_vec();
+        v.extend([nfc, flags]);
+        v.extend([0; 9]); // rgbxchNums
+        v.push(follow);
+        v.extend([0; 8]);
+        v.extend([0, 0, restart_limit, 0]); // cbGrpprlChpx, cbGrpprlPapx, ilvlRestartLim, grfhic
+        let t = units(text);
+        v.extend((t.len() as u16).to_le_bytes());
+        v.extend(t.iter().flat_map(|u| u.to_le_bytes()));
+        v
+    }
+
+    /// PlfLst and the LVLs after it, for lists of 9 levels (`levels` first, then plain decimal).
+    fn lists(lists: &[(u32, Vec<Vec<u8>>)]) -> (Vec<u8>, Vec<u8>) {
+        let mut lst = (lists.len() as u16).to_le_bytes().to_vec();
+        let mut lvls = Vec::new();
+        for (lsid, levels) in lists {
+            lst.extend(lsid.to_le_bytes());
+            lst.extend(lsid.to_le_bytes()); // tplc
+            lst.extend([0xFF, 0x0F].repeat(9));
+            lst.extend([0, 0]);
+            for i in 0..9 {
+                match levels.get(i) {
+                    Some(l) => lvls.extend(l),
+                    None => lvls.extend(lvl(1, 0, 0, 0, &format!("{}.", char::from(i as u8)), 0)),
+                }
+            }
+        }
+        (lst, lvls)
+    }
+
+    /// PlfLfo: per LFO its list and level overrides (ilvl, start-at).
+    fn lfos(lfos: &[(u32, Vec<(u8, u32)>)]) -> Vec<u8> {
+        let mut v = (lfos.len() as u32).to_le_bytes().to_vec();
+        for (lsid, overrides) in lfos {
+            v.extend(lsid.to_le_bytes());
+            v.extend([0; 8]);
+            v.extend([overrides.len() as u8, 0, 0, 0]);
+        }
+        for (_, overrides) in lfos {
+            v.extend(0u32.to_le_bytes());
+            for (ilvl, start) in overrides {
+                v.extend(start.to_le_bytes());
+                v.extend((u32::from(*ilvl) | 0x10).to_le_bytes());
+            }
+        }
+        v
+    }
+
+    /// The list of the autonum fixtures: `%1、` and `（%2）` in Chinese counting, no follow.
+    fn chinese_headings() -> WordFile {
+        WordFile {
+            lists: lists(&[(
+                7,
+                vec![
+                    lvl(1, 35, 0, 0, "\u{0}、", 2),
+                    lvl(1, 35, 0, 0, "（\u{1}）", 2),
+                ],
+            )]),
+            lfo: lfos(&[(7, vec![])]),
+            ..WordFile::default()
+        }
+    }
+
+    fn para(text: &str, istd: u16, grpprl: Vec<u8>) -> (Vec<u16>, u16, Vec<u8>) {
+        (units(text), istd, grpprl)
+    }
+
     #[test]
-    fn placeholder() {
-        assert_eq!(format_number(11, 35), "十一");
+    fn reads_one_line_per_paragraph() {
+        let e = WordFile::paragraphs(&["关于2023年度法治政府建设情况的报告", "", "一、主要举措"])
+            .read()
+            .unwrap();
+        assert_eq!(e.format, Format::Doc);
+        assert_eq!(e.text, "关于2023年度法治政府建设情况的报告\n\n一、主要举措");
+        assert_eq!(e.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn special_characters_become_what_a_reader_sees() {
+        let cases = [
+            ("a\tb\r", "a\tb"),              // tab kept
+            ("a\u{b}b\r", "a\nb"),           // line break inside the paragraph
+            ("a\u{7}b\u{7}\u{7}", "a\nb\n"), // cell and row ends end paragraphs
+            ("a\u{c}b\r", "a\nb"),           // page break ends the paragraph
+            ("\u{c}b\r", "b"),               // … but makes no empty one
+            ("a\u{1e}b\r", "a-b"),           // non-breaking hyphen
+            ("a\u{1f}b\r", "ab"),            // optional hyphen
+            ("a\u{1}\u{8}b\r", "ab"),        // picture and drawn object
+            ("a\u{2}\u{5}b\r", "ab"),        // other control characters
+        ];
+        for (raw, want) in cases {
+            assert_eq!(WordFile::raw(raw).text(), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn fields_keep_their_result_and_drop_their_instruction() {
+        let raw = "见\u{13} HYPERLINK \"x\" \u{14}第\u{13} PAGE \u{14}3\u{15}页\u{15}。\r";
+        assert_eq!(WordFile::raw(raw).text(), "见第3页。");
+        // A field without a result shows nothing of itself.
+        assert_eq!(WordFile::raw("a\u{13} TC x \u{15}b\r").text(), "ab");
+    }
+
+    #[test]
+    fn a_broken_field_does_not_swallow_the_next_paragraphs() {
+        let raw = "a\u{13} never separated\rsecond\r";
+        assert_eq!(WordFile::raw(raw).text(), "a\nsecond");
+    }
+
+    #[test]
+    fn compressed_text_is_cp1252_with_the_word_exceptions() {
+        let mut f = WordFile::raw("\u{93}ok\u{94} caf\u{e9} \u{80}\r");
+        f.compressed = true;
+        assert_eq!(f.text(), "\u{201C}ok\u{201D} café \u{80}");
+        assert_eq!(cp1252(0x85), 0x2026);
+        assert_eq!(cp1252(0x41), 0x41);
+    }
+
+    #[test]
+    fn pieces_are_read_in_character_order_each_in_its_encoding() {
+        // Stored: "world\r" compressed at TEXT_AT, "hello " in UTF-16 after it.
+        let mut stored = b"world\r".to_vec();
+        stored.extend("hello ".encode_utf16().flat_map(u16::to_le_bytes));
+        let mut plc = Vec::new();
+        for cp in [0u32, 6, 12] {
+            plc.extend(cp.to_le_bytes());
+        }
+        plc.extend([0, 0]);
+        plc.extend((TEXT_AT as u32 + 6).to_le_bytes());
+        plc.extend([0, 0, 0, 0]);
+        plc.extend(((TEXT_AT as u32 * 2) | 0x4000_0000).to_le_bytes());
+        plc.extend([0, 0]);
+        let mut clx = vec![0x01, 3, 0, 0x08, 0x26, 0]; // a Prc with a 3-byte grpprl, skipped
+        clx.push(0x02);
+        clx.extend((plc.len() as u32).to_le_bytes());
+        clx.extend(plc);
+        let f = WordFile {
+            clx: Some((clx, stored)),
+            ccp_text: Some(12),
+            ..WordFile::default()
+        };
+        assert_eq!(f.text(), "hello world");
+    }
+
+    #[test]
+    fn only_the_main_document_is_read() {
+        // What follows ccpText (footnotes, headers, text boxes) is left out.
+        let mut f = WordFile::paragraphs(&["正文", "脚注"]);
+        f.ccp_text = Some(3);
+        assert_eq!(f.text(), "正文");
+    }
+
+    #[test]
+    fn a_document_without_text_is_no_text() {
+        assert_eq!(
+            WordFile::paragraphs(&["", " "]).read(),
+            Err(Error::NoText("doc"))
+        );
+        assert_eq!(WordFile::raw("").read(), Err(Error::NoText("doc")));
+    }
+
+    #[test]
+    fn encrypted_files_are_refused_as_encrypted() {
+        let mut f = WordFile::paragraphs(&["secret"]);
+        f.flags = 0x0100;
+        assert_eq!(f.read(), Err(Error::Encrypted));
+        let docx = make_ole(&[("EncryptionInfo", b"\x04\x00"), ("EncryptedPackage", b"..")]);
+        assert_eq!(read(&docx), Err(Error::Encrypted));
+    }
+
+    #[test]
+    fn ole_files_that_are_not_word_are_named() {
+        let cases = [
+            ("Workbook", "xls"),
+            ("Book", "xls"),
+            ("PowerPoint Document", "ppt"),
+            ("Contents", "ole"),
+        ];
+        for (stream, kind) in cases {
+            let bytes = make_ole(&[(stream, b"data")]);
+            assert_eq!(read(&bytes), Err(Error::Unknown(kind)), "{stream}");
+        }
+    }
+
+    #[test]
+    fn truncated_and_garbage_files_are_errors_not_panics() {
+        let bytes =
+            WordFile::paragraphs(&["一、主要举措，全面推进依法行政，建设法治政府。"; 20]).bytes();
+        let whole = read(&bytes).unwrap();
+        for cut in (0..bytes.len()).step_by(509) {
+            // Either refused, or nothing that mattered was cut (the padding of the last sector).
+            match read(&bytes[..cut]) {
+                Ok(e) => assert_eq!(e, whole, "cut at {cut}"),
+                Err(e) => assert!(matches!(e, Error::Broken(..)), "cut at {cut}: {e}"),
+            }
+        }
+        assert!(read(&bytes[..bytes.len() / 2]).is_err());
+        let mut garbage = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        let mut x = 12345u32;
+        garbage.extend((0..8192).map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) as u8
+        }));
+        assert!(read(&garbage).is_err());
+        // Damage inside the streams: every byte of the FIB and tables set to 0xFF in turn.
+        let (word, table) = WordFile::paragraphs(&["一、主要举措"]).streams();
+        for at in (0..word.len()).step_by(7) {
+            let mut w = word.clone();
+            w[at] = 0xFF;
+            let _ = read(&make_ole(&[("WordDocument", &w), ("1Table", &table)]));
+        }
+        for at in 0..table.len() {
+            let mut t = table.clone();
+            t[at] = 0xFF;
+            let _ = read(&make_ole(&[("WordDocument", &word), ("1Table", &t)]));
+        }
+    }
+
+    #[test]
+    fn text_past_the_end_of_the_stream_is_broken() {
+        let mut f = WordFile::paragraphs(&["abc"]);
+        f.ccp_text = Some(100_000);
+        let mut clx = vec![0x02];
+        let mut plc = Vec::new();
+        plc.extend(0u32.to_le_bytes());
+        plc.extend(100_000u32.to_le_bytes());
+        plc.extend([0, 0]);
+        plc.extend((TEXT_AT as u32).to_le_bytes());
+        plc.extend([0, 0]);
+        clx.extend((plc.len() as u32).to_le_bytes());
+        clx.extend(plc);
+        f.clx = Some((clx, b"a\0".to_vec()));
+        assert!(matches!(f.read(), Err(Error::Broken(..))));
+    }
+
+    #[test]
+    fn word_95_and_a_missing_table_stream_are_broken() {
+        let mut f = WordFile::paragraphs(&["abc"]);
+        f.n_fib = Some(0x0065);
+        assert!(matches!(f.read(), Err(Error::Broken(..))));
+        let (word, _) = WordFile::paragraphs(&["abc"]).streams();
+        let r = read(&make_ole(&[("WordDocument", &word)]));
+        assert!(matches!(r, Err(Error::Broken(zh, _)) if zh.contains("1Table")));
+        let r = read(&make_ole(&[("WordDocument", b"\xEC\xA5")]));
+        assert!(matches!(r, Err(Error::Broken(..))));
+    }
+
+    #[test]
+    fn wps_files_are_recognized_by_their_kingsoft_marks() {
+        let mut f = WordFile::paragraphs(&["报告"]);
+        f.streams = vec![("WpsCustomData", vec![1, 2, 3])];
+        assert_eq!(f.read().unwrap().format, Format::Wps);
+        let name = "KSOProductBuildVer";
+        let mut props = vec![0u8; 48];
+        props.extend(name.encode_utf16().flat_map(u16::to_le_bytes));
+        f.streams = vec![("\u{5}DocumentSummaryInformation", props)];
+        assert_eq!(f.read().unwrap().format, Format::Wps);
+        f.streams = vec![("\u{5}DocumentSummaryInformation", vec![0; 48])];
+        assert_eq!(f.read().unwrap().format, Format::Doc);
+    }
+
+    #[test]
+    fn list_numbering_draws_chinese_headings_that_restart_under_each_top_heading() {
+        let mut f = chinese_headings();
+        f.paras = vec![
+            para("主要举措", 1, numbered(1, 0)),
+            para("加强领导", 2, numbered(1, 1)),
+            para("正文", 0, vec![]),
+            para("完善制度", 2, numbered(1, 1)),
+            para("存在问题", 1, numbered(1, 0)),
+            para("短板", 2, numbered(1, 1)),
+        ];
+        assert_eq!(
+            f.text(),
+            "一、主要举措\n（一）加强领导\n正文\n（二）完善制度\n二、存在问题\n（一）短板"
+        );
+        let e = f.read().unwrap();
+        assert_eq!(e.paragraphs[0].label_len, "一、".len());
+        assert_eq!(e.paragraphs[2].label_len, 0);
+    }
+
+    #[test]
+    fn numbering_can_come_from_the_paragraph_style() {
+        // Style 1 (Heading 1) carries the list; its paragraphs say nothing but their style.
+        let mut stsh = 18u16.to_le_bytes().to_vec();
+        let mut stshi = vec![0u8; 18];
+        stshi[0..2].copy_from_slice(&2u16.to_le_bytes());
+        stshi[2..4].copy_from_slice(&10u16.to_le_bytes());
+        stsh.extend(stshi);
+        for (sti, grpprl) in [(0u16, vec![]), (1, numbered(1, 0))] {
+            let mut std = sti.to_le_bytes().to_vec();
+            std.extend((1u16 | (0x0FFF << 4)).to_le_bytes()); // paragraph style, no base
+            std.extend([2, 0, 0, 0, 0, 0]);
+            std.extend([1, 0, b'N', 0, 0, 0]); // name "N"
+            std.extend(((2 + grpprl.len()) as u16).to_le_bytes());
+            std.extend(sti.to_le_bytes());
+            std.extend(&grpprl);
+            std.resize(std.len().next_multiple_of(2), 0);
+            std.extend([0, 0]); // the character UPX
+            stsh.extend((std.len() as u16).to_le_bytes());
+            stsh.extend(std);
+        }
+        let mut f = chinese_headings();
+        f.stsh = stsh;
+        f.paras = vec![
+            para("甲", 1, vec![]),
+            para("乙", 0, vec![]),
+            para("丙", 1, vec![]),
+        ];
+        let e = f.read().unwrap();
+        assert_eq!(e.text, "一、甲\n乙\n二、丙");
+        assert_eq!(e.paragraphs[0].outline_level, Some(1));
+        // A paragraph's own ilfo 0 takes the style's numbering away.
+        f.paras[2].2 = numbered(0, 0);
+        assert_eq!(f.text(), "一、甲\n乙\n丙");
+    }
+
+    #[test]
+    fn outline_levels_come_from_the_outline_sprm_or_the_heading_style() {
+        let mut f = WordFile::default();
+        f.paras = vec![
+            para("a", 0, vec![0x40, 0x26, 2]), // sprmPOutLvl 2 → level 3
+            para("b", 2, vec![]),              // istd 2: Heading 2
+            para("c", 0, vec![0x40, 0x26, 9]), // body text
+            para("d", 0, vec![]),
+        ];
+        let levels: Vec<_> = f
+            .read()
+            .unwrap()
+            .paragraphs
+            .iter()
+            .map(|p| p.outline_level)
+            .collect();
+        assert_eq!(levels, [Some(3), Some(2), None, None]);
+    }
+
+    #[test]
+    fn list_overrides_restart_a_list_at_their_own_start() {
+        let mut f = WordFile {
+            lists: lists(&[(5, vec![lvl(1, 0, 0, 0, "\u{0}.", 1)])]),
+            lfo: lfos(&[(5, vec![]), (5, vec![(0, 10)])]),
+            ..WordFile::default()
+        };
+        f.paras = vec![
+            para("a", 0, numbered(1, 0)),
+            para("b", 0, numbered(1, 0)),
+            para("c", 0, numbered(2, 0)),
+            para("d", 0, numbered(1, 0)),
+        ];
+        // Both LFOs count one list; the second starts it again at 10. A follow of 1 is a space.
+        assert_eq!(f.text(), "1. a\n2. b\n10. c\n11. d");
+    }
+
+    #[test]
+    fn a_level_marked_no_restart_keeps_counting_under_new_parents() {
+        let f = |flags: u8, limit: u8| {
+            let mut f = WordFile {
+                lists: lists(&[(
+                    1,
+                    vec![
+                        lvl(1, 0, 0, 0, "\u{0}", 2),
+                        lvl(1, 0, 0, 0, "\u{0}.\u{1}", 2),
+                        lvl(1, 0, flags, limit, "\u{0}.\u{1}.\u{2}", 2),
+                    ],
+                )]),
+                lfo: lfos(&[(1, vec![])]),
+                ..WordFile::default()
+            };
+            f.paras = [(0, "a"), (2, "b"), (1, "c"), (2, "d"), (0, "e"), (2, "f")]
+                .iter()
+                .map(|&(l, t)| para(t, 0, numbered(1, l)))
+                .collect();
+            f.text()
+        };
+        assert_eq!(f(0, 0), "1a\n1.1.1b\n1.1c\n1.1.1d\n2e\n2.1.1f");
+        // fNoRestart with ilvlRestartLim 1: only level 0 restarts it.
+        assert_eq!(f(0x08, 1), "1a\n1.1.1b\n1.1c\n1.1.2d\n2e\n2.1.1f");
+    }
+
+    #[test]
+    fn legal_numbering_draws_every_level_in_decimal() {
+        let mut f = WordFile {
+            lists: lists(&[(
+                1,
+                vec![
+                    lvl(1, 35, 0, 0, "\u{0}、", 2),
+                    lvl(1, 0, 0x04, 0, "\u{0}.\u{1}", 1),
+                ],
+            )]),
+            lfo: lfos(&[(1, vec![])]),
+            ..WordFile::default()
+        };
+        f.paras = vec![
+            para("a", 0, numbered(1, 0)),
+            para("b", 0, numbered(1, 0)),
+            para("c", 0, numbered(1, 1)),
+        ];
+        assert_eq!(f.text(), "一、a\n二、b\n2.1 c");
+    }
+
+    #[test]
+    fn bullets_draw_a_bullet_and_a_tab() {
+        let mut f = WordFile {
+            lists: lists(&[(1, vec![lvl(1, 23, 0, 0, "\u{F0B7}", 0)])]),
+            lfo: lfos(&[(1, vec![])]),
+            ..WordFile::default()
+        };
+        f.paras = vec![para("要点", 0, numbered(1, 0))];
+        assert_eq!(f.text(), "•\t要点");
+    }
+
+    #[test]
+    fn damaged_list_tables_cost_the_labels_not_the_text() {
+        let mut f = chinese_headings();
+        f.paras = vec![para("主要举措", 1, numbered(1, 0)), para("b", 0, vec![])];
+        f.lists.0.truncate(1); // the list count cut short
+        assert_eq!(f.text(), "主要举措\nb");
+        let mut f = chinese_headings();
+        f.paras = vec![para("主要举措", 1, numbered(9, 0))]; // no such LFO
+        assert_eq!(f.text(), "主要举措");
+        f.lfo = vec![0xFF; 3];
+        assert_eq!(f.text(), "主要举措");
+    }
+
+    #[test]
+    fn number_formats_draw_as_word_draws_them() {
+        let table: &[(u8, u32, &str)] = &[
+            (0, 12, "12"),
+            (1, 14, "XIV"),
+            (2, 9, "ix"),
+            (3, 28, "BB"),
+            (4, 3, "c"),
+            (5, 2, "2"),
+            (14, 7, "７"),
+            (19, 12, "１２"),
+            (18, 3, "③"),
+            (18, 21, "21"),
+            (22, 7, "07"),
+            (23, 5, "•"),
+            (26, 2, "⒉"),
+            (27, 2, "⑵"),
+            (28, 20, "⑳"),
+            (29, 4, "㈣"),
+            (30, 3, "丙"),
+            (31, 2, "丑"),
+            (10, 4, "四"),
+            (33, 11, "十一"),
+            (35, 20, "二十"),
+            (37, 3, "三"),
+            (39, 105, "一百零五"),
+            (34, 12, "壹拾貳"),
+            (38, 12, "壹拾贰"),
+            (11, 3, "叁"),
+            (36, 105, "一〇五"),
+            (40, 20, "二〇"),
+            (255, 3, ""),
+            (99, 4, "4"),
+        ];
+        for &(nfc, n, want) in table {
+            assert_eq!(format_number(n, nfc), want, "nfc {nfc}, {n}");
+        }
+    }
+
+    #[test]
+    fn chinese_counting_drops_the_one_of_ten_and_writes_zeros_once() {
+        let c = |n| chinese(n, "零一二三四五六七八九", "十百千万", true);
+        assert_eq!(c(10), "十");
+        assert_eq!(c(19), "十九");
+        assert_eq!(c(21), "二十一");
+        assert_eq!(c(110), "一百一十");
+        assert_eq!(c(1005), "一千零五");
+        assert_eq!(c(20_000), "二万");
+        assert_eq!(c(0), "零");
+    }
+
+    #[test]
+    fn the_libreoffice_fixture_numbers_its_headings_and_gives_their_levels() {
+        let bytes = include_bytes!("../../tests/fixtures/formats/000_0ac10b74a13066d8.autonum.doc");
+        let e = read(bytes).unwrap();
+        let heading = |p: &crate::formats::ParagraphHint| {
+            (
+                p.outline_level,
+                e.text[p.span.start..p.span.start + p.label_len].to_string(),
+            )
+        };
+        let numbered: Vec<_> = e.paragraphs.iter().filter(|p| p.label_len > 0).collect();
+        assert_eq!(heading(numbered[0]), (Some(1), "一、".into()));
+        assert_eq!(heading(numbered[1]), (Some(1), "二、".into()));
+        assert_eq!(heading(numbered[2]), (Some(2), "（一）".into()));
     }
 }
