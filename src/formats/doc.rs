@@ -198,7 +198,7 @@ fn pieces(clx: &[u8]) -> Result<Vec<Piece>, Error> {
     }
     let lcb = u32_at(clx, at + 1).ok_or_else(damaged)? as usize;
     let plc = clx.get(at + 5..at + 5 + lcb).ok_or_else(damaged)?;
-    if lcb < 4 || (lcb - 4) % 12 != 0 {
+    if lcb < 4 || !(lcb - 4).is_multiple_of(12) {
         return Err(damaged());
     }
     let n = (lcb - 4) / 12;
@@ -1350,13 +1350,15 @@ mod tests {
 
     #[test]
     fn outline_levels_come_from_the_outline_sprm_or_the_heading_style() {
-        let mut f = WordFile::default();
-        f.paras = vec![
-            para("a", 0, vec![0x40, 0x26, 2]), // sprmPOutLvl 2 → level 3
-            para("b", 2, vec![]),              // istd 2: Heading 2
-            para("c", 0, vec![0x40, 0x26, 9]), // body text
-            para("d", 0, vec![]),
-        ];
+        let f = WordFile {
+            paras: vec![
+                para("a", 0, vec![0x40, 0x26, 2]), // sprmPOutLvl 2 → level 3
+                para("b", 2, vec![]),              // istd 2: Heading 2
+                para("c", 0, vec![0x40, 0x26, 9]), // body text
+                para("d", 0, vec![]),
+            ],
+            ..WordFile::default()
+        };
         let levels: Vec<_> = f
             .read()
             .unwrap()
