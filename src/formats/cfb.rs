@@ -192,8 +192,8 @@ impl<'a> Compound<'a> {
         if e.size < self.mini_cutoff {
             let data =
                 self.chain_bytes_in(e.start, &self.minifat, MINI_SECTOR_LEN, Some(e.size), |s| {
-                    let at = s as usize * MINI_SECTOR_LEN;
-                    self.mini_stream.get(at..at + MINI_SECTOR_LEN)
+                    let at = (s as usize).checked_mul(MINI_SECTOR_LEN)?;
+                    self.mini_stream.get(at..at.checked_add(MINI_SECTOR_LEN)?)
                 });
             return data.map(Some).map_err(|_| stream_broken(&e.name));
         }

@@ -766,17 +766,26 @@ impl Document {
         // Open fields, innermost last: true while in the instruction (before the separator).
         let mut fields: Vec<bool> = Vec::new();
         let mut deep_fields = 0usize;
+        // Every character takes at least one byte of WordDocument, and each is read once even
+        // when hostile pieces overlap: the walk is bounded by the stream's size.
+        let ccp_text = ccp_text.min(word.len());
+        let mut done = 0;
         for piece in pieces {
             let end = piece.cp_end.min(ccp_text);
-            for i in 0..end.saturating_sub(piece.cp) {
-                let (fc, unit) = if piece.compressed {
-                    let fc = piece.fc + i;
-                    (fc, word.get(fc).map(|&b| cp1252(b)))
-                } else {
-                    let fc = piece.fc + 2 * i;
-                    (fc, u16_at(word, fc))
-                };
-                let Some(unit) = unit else {
+            let start = piece.cp.max(done);
+            done = done.max(end);
+            for i in start.saturating_sub(piece.cp)..end.saturating_sub(piece.cp) {
+                // Checked: on wasm32 a hostile fc near 4 GB must not wrap around.
+                let width = if piece.compressed { 1 } else { 2 };
+                let fc = i.checked_mul(width).and_then(|d| piece.fc.checked_add(d));
+                let unit = fc.and_then(|fc| {
+                    if piece.compressed {
+                        word.get(fc).map(|&b| cp1252(b))
+                    } else {
+                        u16_at(word, fc)
+                    }
+                });
+                let (Some(fc), Some(unit)) = (fc, unit) else {
                     return Err(broken(
                         "的正文超出 WordDocument 流（文件被截断）",
                         "the text lies past the end of WordDocument (truncated?)",
@@ -1173,6 +1182,32 @@ mod tests {
             ..WordFile::default()
         };
         assert_eq!(f.text(), "hello world");
+    }
+
+    #[test]
+    fn overlapping_pieces_are_read_once() {
+        // cps 0, 3, 1, 4: the third piece claims 1..4 again, so only its last character is new.
+        let mut plc = Vec::new();
+        for cp in [0u32, 3, 1, 4] {
+            plc.extend(cp.to_le_bytes());
+        }
+        for _ in 0..3 {
+            plc.extend([0, 0]);
+            plc.extend((TEXT_AT as u32).to_le_bytes());
+            plc.extend([0, 0]);
+        }
+        let mut clx = vec![0x02];
+        clx.extend((plc.len() as u32).to_le_bytes());
+        clx.extend(plc);
+        let f = WordFile {
+            clx: Some((
+                clx,
+                units("ab\r").iter().flat_map(|u| u.to_le_bytes()).collect(),
+            )),
+            ccp_text: Some(4),
+            ..WordFile::default()
+        };
+        assert_eq!(f.text(), "ab\n");
     }
 
     #[test]
