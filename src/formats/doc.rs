@@ -286,7 +286,7 @@ struct ParaRun {
     props: ParaProps,
 }
 
-/// Every PAPX run, from the bin table's FKP pages, sorted by offset; empty when damaged.
+/// Every PAPX run, from the bin table's FKP pages, in file order; empty when damaged.
 fn para_runs(word: &[u8], bte: &[u8]) -> Vec<ParaRun> {
     if bte.len() < 4 {
         return Vec::new();
@@ -328,7 +328,8 @@ fn para_runs(word: &[u8], bte: &[u8]) -> Vec<ParaRun> {
             });
         }
     }
-    runs.sort_by_key(|r| r.fc);
+    // The bin table lists FKPs in file order, so the runs come sorted; in a damaged file the
+    // search below may miss a run, and the check of its range keeps a wrong one from being used.
     runs
 }
 
@@ -636,9 +637,9 @@ fn format_number(n: u32, nfc: u8) -> String {
     };
     let drawn = match nfc {
         0 | 5 => None,
-        1 => Some(roman(n).to_uppercase()),
+        1 => Some(roman(n).to_ascii_uppercase()),
         2 => Some(roman(n)),
-        3 => Some(letters(n).to_uppercase()),
+        3 => Some(letters(n).to_ascii_uppercase()),
         4 => Some(letters(n)),
         14 | 19 => Some(
             n.to_string()
