@@ -16,20 +16,19 @@ fn meta_row(r: &Report) -> String {
     )
 }
 
-/// The seed's outline as an auto-numbered file draws it: seed 004 writes its first top heading
-/// `1、` among `二、三、四、`; Word's numbering draws `一、` there.
+/// The seed's outline as an auto-numbered file draws it: Word's numbering draws `%1、` and `（%2）`
+/// whatever the seed wrote by hand — seed 004's first top heading `1、` (among `二、三、四、`)
+/// becomes `一、`, seed 003's `四\u{a0}、` becomes `四、` and its half-width `(一)` becomes `（一）`.
 fn as_autonumbered(rows: Vec<(u8, String, String)>) -> Vec<(u8, String, String)> {
     rows.into_iter()
         .map(|(l, m, t)| {
-            (
-                l,
-                if m == "1、" && l == 1 {
-                    "一、".into()
-                } else {
-                    m
-                },
-                t,
-            )
+            let m = match l {
+                1 if m == "1、" => "一、".into(),
+                1 => m.chars().filter(|c| !c.is_whitespace()).collect(),
+                2 => m.replace('(', "（").replace(')', "）"),
+                _ => m,
+            };
+            (l, m, t)
         })
         .collect()
 }

@@ -8,6 +8,7 @@
 //!
 //! Bad input never panics and never hangs: every reader works within [`Limits`].
 
+pub mod cfb;
 pub mod doc;
 pub mod docx;
 pub mod html;
