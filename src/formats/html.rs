@@ -658,15 +658,12 @@ impl Walker {
             }
             return Ok(());
         }
-        let page_chrome = matches!(name, "header" | "footer")
-            && self.open("article", &[]).is_none()
-            && self.open("main", &[]).is_none();
+        // An article's own header and footer hold its title and signature: keep them.
+        let in_article = self.open("article", &[]).is_some() || self.open("main", &[]).is_some();
+        let dropped =
+            SKIPPED.contains(&name) && !(in_article && matches!(name, "header" | "footer"));
         let void = VOID.contains(&name) || self_closing;
-        if !void
-            && (page_chrome
-                || (SKIPPED.contains(&name) && !matches!(name, "header" | "footer"))
-                || hidden(attrs))
-        {
+        if !void && (dropped || hidden(attrs)) {
             self.skip = Some((name.to_string(), 1));
             return Ok(());
         }
