@@ -16,20 +16,25 @@ fn meta_row(r: &Report) -> String {
     )
 }
 
-/// The seed's outline as an auto-numbered file draws it: seed 004 writes its first top heading
-/// `1、` among `二、三、四、`; Word's numbering draws `一、` there.
+/// The seed's outline as an auto-numbered file draws it: Word's numbering draws exactly `一、` and
+/// `（一）`, whatever the seed wrote. Seed 004 writes its first top heading `1、` among `二、三、四、`;
+/// seed 003 writes `四\u{a0}、` and half-width `(一)`.
 fn as_autonumbered(rows: Vec<(u8, String, String)>) -> Vec<(u8, String, String)> {
     rows.into_iter()
         .map(|(l, m, t)| {
-            (
-                l,
-                if m == "1、" && l == 1 {
-                    "一、".into()
-                } else {
-                    m
-                },
-                t,
-            )
+            let drawn = if m == "1、" && l == 1 {
+                "一、".into()
+            } else {
+                m.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(|c| match c {
+                        '(' => '（',
+                        ')' => '）',
+                        c => c,
+                    })
+                    .collect()
+            };
+            (l, drawn, t)
         })
         .collect()
 }
