@@ -3,17 +3,22 @@
 //!
 //! Word stores what a person sees in three parts: the text in the main document part, the list
 //! definitions in numbering.xml, and what styles add (numbering, outline level, hidden text) in
-//! styles.xml. Every part is streamed once (quick-xml), and the document first: its paragraphs say
-//! which styles matter, so only those and their `basedOn` chains are kept from styles.xml (the
-//! python-docx template brings 350 KB of styles nobody uses; stylesWithEffects.xml is never read).
+//! styles.xml. The document is streamed first (quick-xml): its paragraphs say which styles matter,
+//! so only those and their `basedOn` chains are parsed from styles.xml (the python-docx template
+//! brings 350 KB of styles nobody uses; stylesWithEffects.xml is never read).
 //!
-//! Text kept: runs (`w:t`), tabs, line breaks (`w:br`, `w:cr` → `\n`; page and column breaks are
-//! not line breaks), symbols (`w:sym`), inserted text, field results, table cells (one paragraph
-//! per cell paragraph) and text boxes (once: of `mc:Choice` and `mc:Fallback` only the first).
-//! Text skipped: deleted text, hidden text (`w:vanish`, directly or via the run's or paragraph's
-//! style), field instructions, ruby guides, and the parts Word prints apart from the body (headers,
-//! footers, comments, footnotes) — they are never read. Numbering is drawn with no separator after
-//! the label whatever `w:suff` says: the reports write `一、标题` with nothing between.
+//! Text kept: runs (`w:t`), tabs (`\t`), line breaks (`w:br`, `w:cr` → `\n`; page and column
+//! breaks are not line breaks), symbols (`w:sym`, its code point as is), inserted text, field
+//! results, table cells (one paragraph per cell paragraph) and text boxes (once: of `mc:Choice`
+//! and `mc:Fallback` only the first). A text box's paragraphs come before the paragraph that
+//! anchors it. Text skipped: deleted text, hidden text (`w:vanish`, directly or via the run's or
+//! the paragraph's style), field instructions, ruby guides, and the parts Word prints apart from
+//! the body (headers, footers, comments, footnotes) — they are never read. A deleted paragraph
+//! mark does not join two paragraphs.
+//!
+//! Numbering is drawn as Word draws it (`ListCounters::label` has the rules), with no separator after the
+//! label whatever `w:suff` says (tab, space or nothing): the reports write `一、标题` with nothing
+//! between, and a tab or space would only be white space before the title.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -1119,6 +1124,12 @@ impl Numbering {
 
 impl ListCounters {
     /// Counts a paragraph at `level` of `list` and returns the label Word draws for it.
+    ///
+    /// Word's rules: a level's first use shows its `w:start`, each later use one more; a use of
+    /// a level restarts the deeper levels (those with `w:lvlRestart` n only when the level used is
+    /// 1…n, never with 0); `%k` in `w:lvlText` is level k's counter in level k's format (its
+    /// start if it was never used, nothing if k is deeper than the paragraph), all in decimal
+    /// when the level is `w:isLgl`.
     fn label(&mut self, list: &ListLevels<'_>, level: usize) -> String {
         let Some(this) = list.level(level) else {
             return String::new();
