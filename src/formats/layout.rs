@@ -1,10 +1,14 @@
 //! Layout: positioned pieces of text from a page description (PDF, OFD) → lines → paragraphs.
 //!
 //! PDF and OFD store where each piece of text is drawn, not which paragraph it belongs to. This
-//! pass puts pieces into lines by their baseline, lines into paragraphs by indentation, line
-//! length and spacing, drops page numbers, and never puts a space between CJK characters.
+//! pass puts pieces into lines by their baseline, drops page numbers and pieces drawn twice (fake
+//! bold), and joins lines into paragraphs unless the geometry says a new one starts: a first-line
+//! indent, a short previous line, a wider gap, another font size, or a heading marker. Between CJK
+//! characters it never puts a space; a PDF's line break inside a word is not a space either.
 
 use super::TextBuilder;
+use crate::markers::{scan_items, scan_marker};
+use crate::normalize::{Fold, Norm};
 
 /// A piece of text drawn at one position.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,28 +27,514 @@ pub struct Run {
     pub text: String,
 }
 
-/// Lays out runs as paragraphs into `out` (first cut: one paragraph per line; the lead is
-/// writing the real one).
-pub fn reflow(mut runs: Vec<Run>, out: &mut TextBuilder) {
-    runs.sort_by(|a, b| {
-        (a.page, a.y)
-            .partial_cmp(&(b.page, b.y))
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.x.partial_cmp(&b.x).unwrap_or(std::cmp::Ordering::Equal))
-    });
-    let mut line = String::new();
-    let mut last: Option<(usize, f32)> = None;
-    for r in runs {
-        if let Some((p, y)) = last
-            && (p != r.page || (r.y - y).abs() > r.size * 0.5)
-        {
-            out.paragraph("", &line, None);
-            line.clear();
-        }
-        line.push_str(&r.text);
-        last = Some((r.page, r.y));
+/// A visual line: runs on one baseline, left to right.
+#[derive(Debug, Clone)]
+struct Line {
+    page: usize,
+    y: f32,
+    left: f32,
+    right: f32,
+    size: f32,
+    text: String,
+}
+
+/// Baselines closer than this share a line (times the font size).
+const SAME_LINE: f32 = 0.45;
+/// A run drawn again this close to the same text is a fake-bold copy (times the font size).
+const DUPLICATE: f32 = 0.3;
+/// A gap between runs this wide becomes a space even between CJK text (times the font size).
+const WIDE_GAP: f32 = 1.2;
+/// A gap this wide between Latin letters or digits is a space (times the font size).
+const WORD_GAP: f32 = 0.2;
+/// A line starting this far right of the text's left edge is indented (times the font size).
+const INDENT: f32 = 1.2;
+/// A line starting this far right of the left edge is centred or right-aligned (times the size).
+const ALIGNED: f32 = 4.0;
+/// A line ending this far left of the right edge ends its paragraph (times the font size).
+const SHORT: f32 = 1.5;
+/// Lines further apart than this times the usual line pitch are in different paragraphs.
+const GAP: f32 = 1.25;
+
+/// Lays out runs as paragraphs into `out`.
+pub fn reflow(runs: Vec<Run>, out: &mut TextBuilder) {
+    let lines = drop_page_numbers(lines_of(runs));
+    if lines.is_empty() {
+        return;
     }
-    if !line.is_empty() {
-        out.paragraph("", &line, None);
+    let left = common_left(&lines);
+    let right = usual_right(&lines, left);
+    let pitch = usual_pitch(&lines);
+    let mut para = String::new();
+    let mut prev: Option<&Line> = None;
+    for line in &lines {
+        let new = match prev {
+            None => true,
+            Some(p) => starts_paragraph(p, line, left, right, pitch, is_bare_heading(&para)),
+        };
+        if new && prev.is_some() {
+            out.paragraph("", &para, None);
+            para.clear();
+        } else if !new && needs_space(&para, &line.text) {
+            para.push(' ');
+        }
+        para.push_str(&line.text);
+        prev = Some(line);
+    }
+    out.paragraph("", &para, None);
+}
+
+/// Whether `line` begins a new paragraph after `prev`.
+fn starts_paragraph(
+    prev: &Line,
+    line: &Line,
+    left: f32,
+    right: f32,
+    pitch: f32,
+    after_heading: bool,
+) -> bool {
+    let size = line.size.max(f32::EPSILON);
+    let prev_full = prev.right >= right - SHORT * prev.size;
+    // A line ends short when the next line's first word would have fitted after it.
+    let room = right - prev.right;
+    let prev_short = room > SHORT.max(first_word_ems(&line.text) + 0.3) * prev.size;
+    let other_size = (line.size - prev.size).abs() > 0.15 * size;
+    // Larger type has taller lines: a title's line pitch is no paragraph gap.
+    let far = line.page == prev.page && line.y - prev.y > GAP * pitch.max(1.4 * size);
+    // A centred or right-aligned line (a title, a signature, a date) is never continued below.
+    let prev_aligned = prev.left > left + ALIGNED * prev.size;
+    let marker = scan_marker(&norm_head(&line.text)).is_some()
+        || (after_heading && begins_with_item(&line.text));
+    // A centred line under a full one of the same size continues it (a title wrapped in two).
+    let centred =
+        (line.left - left - (right - line.right)).abs() < size && prev.left <= left + INDENT * size;
+    let indented = line.left > left + INDENT * size && !(centred && prev_full);
+    indented || prev_short || other_size || far || marker || prev_aligned
+}
+
+/// The normalized first characters of a line, enough to find a marker.
+fn norm_head(line: &str) -> String {
+    let head: String = line.trim_start().chars().take(8).collect();
+    Norm::new(&head, 0, Fold::Matching).text
+}
+
+/// Whether a paragraph so far is a heading without run-in text (`（一）坚持思想武装…`): its last
+/// line can fill the measure, and the body after it starts at the margin with `一是`.
+fn is_bare_heading(para: &str) -> bool {
+    scan_marker(&norm_head(para)).is_some() && !para.contains(['。', '；', ';'])
+}
+
+/// Whether a line begins with an item marker (`一是`, `第一，`, `①`).
+fn begins_with_item(line: &str) -> bool {
+    scan_items(&norm_head(line))
+        .first()
+        .is_some_and(|m| m.range.start == 0)
+}
+
+/// How wide, in ems, the start of a line is that could not have been broken off: a run of Latin
+/// letters or digits, opening brackets with what follows them, and the punctuation that may not
+/// begin a line (so a line breaker moved the character before it down too).
+fn first_word_ems(s: &str) -> f32 {
+    const OPENING: &str = "《〈（(“‘「『【[";
+    const CLOSING: &str = "，。、；：！？）》〉”’」』】,.;:!?)]";
+    let mut ems = 0.0;
+    let mut chars = s.chars().peekable();
+    for c in chars.by_ref() {
+        if OPENING.contains(c) {
+            ems += 1.0;
+        } else if c.is_ascii_alphanumeric() || "%.-/".contains(c) {
+            ems += 0.55;
+        } else {
+            ems += 1.0;
+            break;
+        }
+    }
+    if chars.peek().is_some_and(|n| CLOSING.contains(*n)) {
+        ems += 1.0;
+    }
+    ems
+}
+
+/// Groups runs into lines, page by page, top to bottom, each left to right.
+fn lines_of(mut runs: Vec<Run>) -> Vec<Line> {
+    runs.retain(|r| !r.text.trim().is_empty() && r.x.is_finite() && r.y.is_finite());
+    let cmp = |a: f32, b: f32| a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal);
+    runs.sort_by(|a, b| a.page.cmp(&b.page).then(cmp(a.y, b.y)));
+    let mut lines = Vec::new();
+    let mut group: Vec<Run> = Vec::new();
+    for r in runs {
+        if let Some(first) = group.first()
+            && (first.page != r.page || r.y - first.y > SAME_LINE * first.size.max(r.size))
+        {
+            lines.push(line_of(std::mem::take(&mut group)));
+        }
+        group.push(r);
+    }
+    if !group.is_empty() {
+        lines.push(line_of(group));
+    }
+    lines
+}
+
+/// Joins one line's runs left to right.
+fn line_of(mut runs: Vec<Run>) -> Line {
+    runs.sort_by(|a, b| a.x.partial_cmp(&b.x).unwrap_or(std::cmp::Ordering::Equal));
+    let size = runs.iter().map(|r| r.size).fold(0.0, f32::max);
+    let mut text = String::new();
+    let mut end: Option<f32> = None;
+    let mut last: Option<&Run> = None;
+    for r in &runs {
+        if let Some(l) = last
+            && l.text == r.text
+            && (r.x - l.x).abs() < DUPLICATE * size
+        {
+            continue;
+        }
+        if let Some(e) = end {
+            let gap = r.x - e;
+            if gap > WIDE_GAP * size || (gap > WORD_GAP * size && needs_space(&text, &r.text)) {
+                text.push(' ');
+            }
+        }
+        text.push_str(&r.text);
+        end = Some(end.map_or(r.x + r.width, |e: f32| e.max(r.x + r.width)));
+        last = Some(r);
+    }
+    Line {
+        page: runs.first().map_or(0, |r| r.page),
+        y: runs.first().map_or(0.0, |r| r.y),
+        left: runs.first().map_or(0.0, |r| r.x),
+        right: end.unwrap_or(0.0),
+        size,
+        text,
+    }
+}
+
+/// Whether two pieces of text joined need a space: only between Latin letters or digits.
+fn needs_space(before: &str, after: &str) -> bool {
+    let a = before.chars().next_back();
+    let b = after.chars().next();
+    matches!((a, b), (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+}
+
+/// Drops page numbers (`— 3 —`, `- 3 -`, `3`, `第 3 页`, `第3页 共8页`): the first or last line of a
+/// page that says nothing else.
+fn drop_page_numbers(lines: Vec<Line>) -> Vec<Line> {
+    let n = lines.len();
+    let edge = |i: usize| {
+        let page = lines[i].page;
+        i == 0 || i + 1 == n || lines[i - 1].page != page || lines[i + 1].page != page
+    };
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !(edge(*i) && is_page_number(&l.text)))
+        .map(|(_, l)| l.clone())
+        .collect()
+}
+
+fn is_page_number(s: &str) -> bool {
+    let core: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"-—–－·•".contains(*c))
+        .collect();
+    let digits = |t: &str| !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit());
+    if digits(&core) {
+        return true;
+    }
+    // 第3页, 第3页共8页, 共8页第3页
+    let mut rest = core.as_str();
+    let mut parts = 0;
+    while !rest.is_empty() && parts < 2 {
+        let (open, close) = if let Some(r) = rest.strip_prefix('第') {
+            (r, '页')
+        } else if let Some(r) = rest.strip_prefix('共') {
+            (r, '页')
+        } else {
+            return false;
+        };
+        let Some(at) = open.find(close) else {
+            return false;
+        };
+        if !digits(&open[..at]) {
+            return false;
+        }
+        rest = &open[at + close.len_utf8()..];
+        parts += 1;
+    }
+    parts > 0 && rest.is_empty()
+}
+
+/// The left edge of body text: the most common line start (rounded to half a font size).
+fn common_left(lines: &[Line]) -> f32 {
+    let mut counts: Vec<(i64, usize, f32)> = Vec::new();
+    for l in lines {
+        let key = (l.left / (l.size.max(1e-3) * 0.5)).round() as i64;
+        match counts.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(c) => {
+                c.1 += 1;
+                c.2 = c.2.min(l.left);
+            }
+            None => counts.push((key, 1, l.left)),
+        }
+    }
+    // Ties go to the leftmost: body lines start at the margin, indented first lines after it.
+    counts
+        .iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal))
+        })
+        .map_or(0.0, |c| c.2)
+}
+
+/// The right edge of body text: most lines reach it; a few overshoot it with hanging punctuation.
+fn usual_right(lines: &[Line], left: f32) -> f32 {
+    let mut r: Vec<f32> = lines
+        .iter()
+        .filter(|l| l.left <= left + INDENT * l.size)
+        .map(|l| l.right)
+        .collect();
+    if r.is_empty() {
+        return lines.iter().map(|l| l.right).fold(0.0, f32::max);
+    }
+    r.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    r[(r.len() * 9 / 10).min(r.len() - 1)]
+}
+
+/// The usual distance between baselines of consecutive lines on a page (the median).
+fn usual_pitch(lines: &[Line]) -> f32 {
+    let mut d: Vec<f32> = lines
+        .windows(2)
+        .filter(|w| w[0].page == w[1].page && w[1].y > w[0].y)
+        .map(|w| w[1].y - w[0].y)
+        .collect();
+    if d.is_empty() {
+        return lines.first().map_or(1.0, |l| l.size * 1.5);
+    }
+    d.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    d[d.len() / 2]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::Format;
+
+    /// A run of CJK text, one em per character, on a 16-pt grid.
+    fn run(page: usize, x: f32, line: usize, text: &str) -> Run {
+        Run {
+            page,
+            x,
+            y: 100.0 + line as f32 * 28.0,
+            size: 16.0,
+            width: text.chars().count() as f32 * 16.0,
+            text: text.into(),
+        }
+    }
+
+    fn paragraphs(runs: Vec<Run>) -> Vec<String> {
+        let mut b = TextBuilder::new();
+        reflow(runs, &mut b);
+        b.finish(Format::Pdf)
+            .map(|e| e.text.lines().map(String::from).collect())
+            .unwrap_or_default()
+    }
+
+    /// Left margin 90 pt, 20 characters a line (right edge 410).
+    const L: f32 = 90.0;
+
+    #[test]
+    fn wrapped_lines_join_without_spaces_and_an_indent_starts_a_paragraph() {
+        let runs = vec![
+            run(
+                0,
+                L + 32.0,
+                0,
+                "今年以来，我镇深入学习贯彻习近平法治思想，全",
+            ),
+            run(0, L, 1, "面推进法治政府建设工作，取得了明显成效，现将有关"),
+            run(0, L, 2, "情况报告如下。"),
+            run(0, L + 32.0, 3, "一、主要举措"),
+        ];
+        assert_eq!(
+            paragraphs(runs),
+            [
+                "今年以来，我镇深入学习贯彻习近平法治思想，全面推进法治政府建设工作，取得了明显成效，现将有关情况报告如下。",
+                "一、主要举措"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_marker_starts_a_paragraph_even_without_indent() {
+        let runs = vec![
+            run(0, L, 0, "加强组织领导，健全工作机制，压实各方责任，确保"),
+            run(0, L, 1, "（二）推进依法行政，完善决策机制，提升执法水平"),
+        ];
+        assert_eq!(paragraphs(runs).len(), 2);
+    }
+
+    #[test]
+    fn an_item_marker_after_a_full_heading_line_starts_a_paragraph() {
+        let runs = vec![
+            run(
+                0,
+                L + 32.0,
+                0,
+                "（一）坚持思想武装，强化法治思维和依法履职能力",
+            ), // full
+            run(0, L, 1, "一是抓好领导班子学习。镇党委中心组理论学习专题安"),
+            run(0, L, 2, "排了4次习近平法治思想内容学习。"),
+        ];
+        assert_eq!(paragraphs(runs).len(), 2);
+        assert!(begins_with_item("第一，加强领导"));
+        assert!(!begins_with_item("统一思想，加强领导"));
+    }
+
+    #[test]
+    fn an_item_marker_inside_a_paragraph_does_not_split_it() {
+        let runs = vec![
+            run(
+                0,
+                L,
+                0,
+                "二、存在的不足。在总结工作的同时，也看到问题和不足：",
+            ),
+            run(
+                0,
+                L,
+                1,
+                "一是专业人员配备不足，对法律知识掌握有所欠缺，不能",
+            ),
+            run(0, L, 2, "满足工作需要。"),
+        ];
+        assert_eq!(paragraphs(runs).len(), 1);
+    }
+
+    #[test]
+    fn a_short_line_ends_its_paragraph() {
+        let runs = vec![
+            run(0, L, 0, "加强组织领导，健全工作机制，压实各方责任，确保"),
+            run(0, L, 1, "落实到位。"),
+            run(0, L, 2, "镇党委书记认真履行推进法治建设第一责任人职责，"),
+        ];
+        assert_eq!(paragraphs(runs).len(), 2);
+    }
+
+    #[test]
+    fn runs_of_one_line_are_ordered_by_x_and_latin_words_get_a_space() {
+        let at = |x: f32, text: &str, width: f32| Run {
+            width,
+            ..run(0, x, 0, text)
+        };
+        let runs = vec![
+            at(L + 35.0, "年度", 32.0), // 3 pt after "2023": no space before CJK
+            at(L, "2023", 32.0),
+            at(L + 100.0, "PDF", 24.0),  // a wide gap: a space
+            at(L + 129.0, "text", 32.0), // 5 pt between Latin words: a space
+        ];
+        assert_eq!(paragraphs(runs), ["2023年度 PDF text"]);
+    }
+
+    #[test]
+    fn page_numbers_at_the_foot_or_head_of_a_page_are_dropped() {
+        let runs = vec![
+            run(0, L, 0, "加强组织领导，健全工作机制，压实各方责任，确保"),
+            run(0, L + 150.0, 25, "— 3 —"),
+            run(1, L + 150.0, 0, "- 4 -"),
+            run(1, L, 1, "落实到位。"),
+        ];
+        assert_eq!(
+            paragraphs(runs),
+            ["加强组织领导，健全工作机制，压实各方责任，确保落实到位。"]
+        );
+        assert!(is_page_number("第 3 页 共 8 页"));
+        assert!(is_page_number("12"));
+        assert!(!is_page_number("2023年"));
+        assert!(!is_page_number("第三部分"));
+    }
+
+    #[test]
+    fn a_number_inside_the_page_is_kept() {
+        let runs = vec![
+            run(0, L, 0, "调解成功案件数"),
+            run(0, L, 1, "42"),
+            run(0, L, 2, "件。"),
+        ];
+        assert!(paragraphs(runs).concat().contains("42"));
+    }
+
+    #[test]
+    fn fake_bold_copies_are_dropped() {
+        let mut copy = run(0, L + 32.0, 0, "一、主要举措");
+        copy.x += 0.5;
+        let runs = vec![run(0, L + 32.0, 0, "一、主要举措"), copy];
+        assert_eq!(paragraphs(runs), ["一、主要举措"]);
+    }
+
+    #[test]
+    fn a_bigger_font_is_its_own_paragraph() {
+        let mut title = run(0, L + 40.0, 0, "关于2023年度法治政府建设情况的报告");
+        title.size = 22.0;
+        let runs = vec![title, run(0, L, 1, "县委、县政府：")];
+        assert_eq!(paragraphs(runs).len(), 2);
+    }
+
+    #[test]
+    fn a_title_wrapped_in_two_centred_lines_is_one_paragraph() {
+        let big = |x: f32, width: f32, line: usize, text: &str| Run {
+            size: 22.0,
+            y: 100.0 + line as f32 * 36.0,
+            width,
+            ..run(0, x, 0, text)
+        };
+        let runs = vec![
+            big(L, 384.0, 0, "遂溪县港门镇人民政府关于2023年度法治政"), // full: 90 → 474
+            big(L + 104.0, 176.0, 1, "府建设情况的报告"),               // centred: 194 → 370
+            run(0, L, 3, "县委、县政府："),
+            run(0, L, 4, "今年以来，我镇深入学习贯彻习近平法治思想，全面推"),
+            run(0, L, 5, "进法治政府建设，取得了明显成效。"),
+        ];
+        assert_eq!(
+            paragraphs(runs)[0],
+            "遂溪县港门镇人民政府关于2023年度法治政府建设情况的报告"
+        );
+    }
+
+    #[test]
+    fn a_right_aligned_date_is_not_continued_by_the_next_line() {
+        let runs = vec![
+            run(0, L, 0, "今年以来，我镇深入学习贯彻习近平法治思想，全面推"),
+            run(0, L + 224.0, 1, "2023年12月20日"),
+            run(0, L, 2, "附件：法治政府建设情况统计表"),
+        ];
+        assert_eq!(paragraphs(runs).len(), 3);
+    }
+
+    #[test]
+    fn a_line_that_ends_early_because_the_next_word_did_not_fit_is_continued() {
+        // The next line starts with "2021-2025年）" (7 ems with the bracket that may not begin a
+        // line) which did not fit in the 6 ems of room.
+        let runs = vec![
+            run(0, L, 0, "深入贯彻落实《法治政府建设实施纲要（"), // 18 ems: 6 ems of room
+            Run {
+                width: 384.0, // full: 24 ems
+                ..run(0, L, 1, "2021-2025年）》，结合本镇实际，全面推进依法")
+            },
+            run(0, L, 2, "行政，进一步提高了依法决策、依法行政、依法管理水"), // full: 24 ems
+        ];
+        assert_eq!(paragraphs(runs).len(), 1);
+        assert!(first_word_ems("2021-2025年）》") > 5.0);
+        assert_eq!(first_word_ems("一、主要举措"), 2.0); // 、 may not begin a line
+    }
+
+    #[test]
+    fn nothing_in_nothing_out() {
+        assert!(paragraphs(Vec::new()).is_empty());
+        let nan = Run {
+            x: f32::NAN,
+            ..run(0, L, 0, "x")
+        };
+        assert!(paragraphs(vec![nan]).is_empty());
     }
 }
