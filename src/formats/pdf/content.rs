@@ -111,6 +111,8 @@ impl<'d, 'a> Drawing<'d, 'a> {
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
         let mut ops: Vec<Obj> = Vec::new();
+        // Open marked-content sections: where their runs start and their /ActualText.
+        let mut marked: Vec<(usize, Option<String>)> = Vec::new();
         let mut lx = Lexer::new(content, 0);
         while let Some(tok) = lx.token(0)? {
             let op = match tok {
@@ -196,6 +198,35 @@ impl<'d, 'a> Drawing<'d, 'a> {
                         self.draw_xobject(frame, &gs, name)?;
                     }
                 }
+                b"BMC" | b"BDC" => {
+                    let props = match ops.get(1) {
+                        Some(Obj::Name(name)) => {
+                            let all = self.doc.get_in(frame.resources, "Properties")?;
+                            match all.dict().and_then(|d| d.get_bytes(name)) {
+                                Some(p) => self.doc.resolve(p)?,
+                                None => Obj::Null,
+                            }
+                        }
+                        Some(other) => other.clone(),
+                        None => Obj::Null,
+                    };
+                    let actual =
+                        props
+                            .dict()
+                            .and_then(|d| d.get("ActualText"))
+                            .and_then(|t| match t {
+                                Obj::Str(s) => Some(text_string(s)),
+                                _ => None,
+                            });
+                    if marked.len() < MAX_SAVED_STATES {
+                        marked.push((self.runs.len(), actual));
+                    }
+                }
+                b"EMC" => {
+                    if let Some((start, Some(actual))) = marked.pop() {
+                        self.replace_runs(start, actual);
+                    }
+                }
                 b"BI" => {
                     // An inline image: its data runs from ID to EI and is not text.
                     self.images += 1;
@@ -211,12 +242,29 @@ impl<'d, 'a> Drawing<'d, 'a> {
         Ok(())
     }
 
+    /// Replaces the runs drawn since `start` by one run of `text` (a marked /ActualText): the
+    /// glyphs drawn may be a look-alike (LibreOffice draws a space for a no-break space).
+    fn replace_runs(&mut self, start: usize, text: String) {
+        let Some(first) = self.runs.get(start).cloned() else {
+            return;
+        };
+        let drawn = self.runs.split_off(start);
+        let right = drawn
+            .iter()
+            .filter(|r| r.page == first.page && (r.y - first.y).abs() < first.size * 0.5)
+            .map(|r| r.x + r.width)
+            .fold(first.x + first.width, f32::max);
+        self.text_len += text.len();
+        self.runs.push(Run {
+            width: right - first.x,
+            text,
+            ..first
+        });
+    }
+
     fn font(&mut self, resources: &Dict, name: &[u8]) -> Result<Option<Rc<Font>>, Error> {
         let fonts = self.doc.get_in(resources, "Font")?;
-        let Some(entry) = fonts
-            .dict()
-            .and_then(|d| d.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
-        else {
+        let Some(entry) = fonts.dict().and_then(|d| d.get_bytes(name).cloned()) else {
             return Ok(None);
         };
         let key = match entry {
@@ -290,7 +338,7 @@ impl<'d, 'a> Drawing<'d, 'a> {
                 _ => {}
             }
         }
-        if text.trim().is_empty() {
+        if text.is_empty() {
             return;
         }
         // The run's size and width in page units: the text matrix and CTM may scale.
@@ -314,10 +362,7 @@ impl<'d, 'a> Drawing<'d, 'a> {
 
     fn draw_xobject(&mut self, frame: &Frame<'_>, gs: &State, name: &[u8]) -> Result<(), Error> {
         let xobjects = self.doc.get_in(frame.resources, "XObject")?;
-        let Some(entry) = xobjects
-            .dict()
-            .and_then(|d| d.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
-        else {
+        let Some(entry) = xobjects.dict().and_then(|d| d.get_bytes(name).cloned()) else {
             return Ok(());
         };
         let num = match entry {
@@ -361,6 +406,20 @@ impl<'d, 'a> Drawing<'d, 'a> {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// A PDF text string: UTF-16BE after a byte-order mark, else PDFDocEncoding (Latin-1 here).
+fn text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(b"\xFE\xFF") {
+        Some(be) => {
+            let units: Vec<u16> = be
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
     }
 }
 

@@ -39,10 +39,12 @@ pub struct Dict(pub Vec<(Vec<u8>, Obj)>);
 impl Dict {
     /// The value under `key`, unresolved.
     pub fn get(&self, key: &str) -> Option<&Obj> {
-        self.0
-            .iter()
-            .find(|(k, _)| k == key.as_bytes())
-            .map(|(_, v)| v)
+        self.get_bytes(key.as_bytes())
+    }
+
+    /// The value under a key given as bytes (a name from the file).
+    pub fn get_bytes(&self, key: &[u8]) -> Option<&Obj> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 }
 

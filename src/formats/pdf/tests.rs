@@ -201,11 +201,14 @@ fn simple_fonts_use_differences_and_winansi_and_space_latin_words() {
         b"<</Type/Font/Subtype/Type1/BaseFont/Times/FirstChar 65/Widths[600 600]\
           /Encoding<</BaseEncoding/WinAnsiEncoding/Differences[1/uni4E00/fi]>>>>"
             .to_vec(),
-        stream("", b"BT /F1 12 Tf 14 TL 10 700 Td [(Rule) -300 (of law) -100 (\\223ok\\224)] TJ T* (\\001\\002) ' ET"),
+        stream("", b"BT /F1 12 Tf 14 TL 10 700 Td [(Rule) -300 (of law) -100 (\\223ok\\224)] TJ (\\001\\002) ' ET"),
     ];
-    assert_eq!(
-        text_of(&pdf(&objects, "")).unwrap(),
-        "Rule of law\u{201C}ok\u{201D}\n一\u{FB01}"
+    let runs = runs_of(&pdf(&objects, ""));
+    let texts: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["Rule of law\u{201C}ok\u{201D}", "一\u{FB01}"]);
+    assert!(
+        (runs[1].y - runs[0].y - 14.0).abs() < 0.01,
+        "' moves down by TL"
     );
 }
 
@@ -467,11 +470,52 @@ fn dump_fixture() {
         env!("CARGO_MANIFEST_DIR")
     );
     let bytes = std::fs::read(path).unwrap();
-    for r in runs_of(&bytes).iter().take(60) {
+    for r in runs_of(&bytes)
+        .iter()
+        .filter(|r| std::env::var("GREP").map_or(true, |g| r.text.contains(&g)))
+    {
         println!(
             "p{} x{:6.1} y{:6.1} s{:4.1} w{:6.1} {:?}",
             r.page, r.x, r.y, r.size, r.width, r.text
         );
     }
     println!("{}", read(&bytes).unwrap().text);
+}
+
+#[test]
+fn actual_text_replaces_the_glyphs_it_marks() {
+    // LibreOffice draws a no-break space as a space glyph marked with its real text.
+    let content = format!(
+        "BT /F1 16 Tf 80 700 Td <{}> Tj ET BT /Span<</ActualText<FEFF00A0>>> BDC 96 700 Td <{}> Tj EMC ET \
+         BT /P <</MCID 0>> BDC 100 700 Td <{}> Tj EMC ET",
+        codes("一", FONT),
+        codes("关", FONT),
+        codes("、", FONT),
+    );
+    let runs = runs_of(&one_page(content.as_bytes(), "", &[]));
+    let texts: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["一", "\u{a0}", "、"]);
+    assert!((runs[1].x - 96.0).abs() < 0.01 && (runs[1].width - 16.0).abs() < 0.01);
+}
+
+#[test]
+fn a_space_drawn_alone_joins_the_run_before_it() {
+    let run = |x: f32, text: &str| layout::Run {
+        page: 0,
+        x,
+        y: 100.0,
+        size: 16.0,
+        width: 16.0 * text.chars().count() as f32,
+        text: text.into(),
+    };
+    // Leading indentation stays its own run (layout drops it); a space after text is kept.
+    let runs = attach_spaces(vec![
+        run(64.0, "  "),
+        run(96.0, "四"),
+        run(112.0, "\u{a0}"),
+        run(128.0, "、"),
+    ]);
+    let texts: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["  ", "四\u{a0}", "、"]);
+    assert_eq!(runs[1].width, 32.0);
 }
