@@ -44,6 +44,9 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
                 "incomplete (no usable cross-reference table) and no text could be read",
             ));
         }
+        if drawing.images == 0 {
+            return Err(Error::NoText(Format::Pdf.name())); // blank pages, or text drawn as paths
+        }
         return Err(Error::ScannedPdf);
     }
     let mut out = TextBuilder::new();

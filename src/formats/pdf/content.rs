@@ -52,8 +52,10 @@ pub struct Drawing<'d, 'a> {
     pub runs: Vec<Run>,
     /// Bytes of text in `runs` (bounded by `LIMITS.max_text`).
     text_len: usize,
-    /// Whether an image was drawn (a page without text but with images is a scan).
+    /// Images drawn (a page without text but with images is a scan).
     pub images: usize,
+    /// Form XObjects drawn so far in the document.
+    forms_drawn: usize,
 }
 
 /// Where a content stream runs: its page, page height, resources and form nesting.
@@ -75,6 +77,7 @@ impl<'d, 'a> Drawing<'d, 'a> {
             runs: Vec::new(),
             text_len: 0,
             images: 0,
+            forms_drawn: 0,
         }
     }
 
@@ -126,11 +129,7 @@ impl<'d, 'a> Drawing<'d, 'a> {
             };
             let n = |i: usize| -> f32 { ops.get(i).and_then(Obj::num).unwrap_or(0.0) as f32 };
             match op.as_slice() {
-                b"q" => {
-                    if saved.len() < MAX_SAVED_STATES {
-                        saved.push(gs.clone());
-                    }
-                }
+                b"q" if saved.len() < MAX_SAVED_STATES => saved.push(gs.clone()),
                 b"Q" => {
                     if let Some(s) = saved.pop() {
                         gs = s;
@@ -369,9 +368,13 @@ impl<'d, 'a> Drawing<'d, 'a> {
             Obj::Ref(r) => Some(r),
             _ => None,
         };
-        if frame.depth >= MAX_FORM_DEPTH || num.is_some_and(|r| frame.forms.contains(&r)) {
-            return Ok(());
+        if frame.depth >= MAX_FORM_DEPTH
+            || num.is_some_and(|r| frame.forms.contains(&r))
+            || self.forms_drawn >= LIMITS.max_entries
+        {
+            return Ok(()); // a form drawing itself, or forms fanning out without end
         }
+        self.forms_drawn += 1;
         let Obj::Stream(dict, raw) = self.doc.resolve(&entry)? else {
             return Ok(());
         };

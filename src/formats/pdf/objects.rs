@@ -395,6 +395,9 @@ fn parse_number(w: &[u8]) -> Option<f64> {
     Some(if s.starts_with('-') { -v } else { v })
 }
 
+/// A decoded object stream: its bytes and each object's (number, offset in them).
+type ObjStream = (Vec<u8>, Vec<(u32, usize)>);
+
 /// Where an object lives.
 #[derive(Debug, Clone, Copy)]
 enum Entry {
@@ -411,7 +414,7 @@ pub struct Doc<'a> {
     /// Objects found by scanning the file, made when an xref offset proves wrong.
     scanned: RefCell<Option<HashMap<u32, usize>>>,
     /// Decoded object streams: the bytes and each object's (number, offset).
-    obj_streams: RefCell<HashMap<u32, Rc<(Vec<u8>, Vec<(u32, usize)>)>>>,
+    obj_streams: RefCell<HashMap<u32, Rc<ObjStream>>>,
     /// Object streams being decoded (a stream that contains itself).
     opening: RefCell<HashSet<u32>>,
     inflate_left: Cell<usize>,
@@ -440,6 +443,9 @@ impl<'a> Doc<'a> {
             repaired: false,
         };
         let read = doc.read_xref_chain();
+        if doc.trailer.get("Encrypt").is_some_and(|e| *e != Obj::Null) {
+            return Err(Error::Encrypted);
+        }
         let root_ok = doc.trailer.get("Root").is_some_and(|r| {
             doc.resolve(r)
                 .ok()
@@ -527,7 +533,7 @@ impl<'a> Doc<'a> {
                             let off = lx.object(0)?.and_then(|o| o.num()).ok_or_else(bad)?;
                             let _gen = lx.object(0)?;
                             let kind = lx.token(0)?;
-                            let num = start as u32 + i;
+                            let num = (start as u32).saturating_add(i);
                             if kind == Some(Token::Keyword(b"n".to_vec())) && off > 0.0 {
                                 self.xref.entry(num).or_insert(Entry::At(off as usize));
                             }
@@ -811,7 +817,7 @@ impl<'a> Doc<'a> {
     }
 
     /// An object stream, decoded once.
-    fn object_stream(&self, num: u32) -> Result<Rc<(Vec<u8>, Vec<(u32, usize)>)>, Error> {
+    fn object_stream(&self, num: u32) -> Result<Rc<ObjStream>, Error> {
         if let Some(s) = self.obj_streams.borrow().get(&num) {
             return Ok(s.clone());
         }
@@ -943,7 +949,7 @@ fn unpredict(params: &Dict, data: Vec<u8>) -> Result<Vec<u8>, Error> {
     let bpp = ((num("Colors", 1.0) * num("BitsPerComponent", 8.0) / 8.0).ceil() as usize).max(1);
     let row = ((num("Columns", 1.0) * num("Colors", 1.0) * num("BitsPerComponent", 8.0) / 8.0)
         .ceil() as usize)
-        .max(1);
+        .clamp(1, data.len().max(1)); // no row is longer than the data
     let mut out = Vec::with_capacity(data.len());
     let mut prev = vec![0u8; row];
     for chunk in data.chunks(row + 1) {

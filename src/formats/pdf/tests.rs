@@ -519,3 +519,34 @@ fn a_space_drawn_alone_joins_the_run_before_it() {
     assert_eq!(texts, ["  ", "四\u{a0}", "、"]);
     assert_eq!(runs[1].width, 32.0);
 }
+
+#[test]
+fn blank_pages_hold_no_text_rather_than_a_scan() {
+    let bytes = one_page(b"0 0 m 100 100 l S", "", &[]);
+    assert_eq!(read(&bytes), Err(Error::NoText("pdf")));
+}
+
+#[test]
+fn forms_fanning_out_stop_at_the_entry_limit() {
+    // Form k draws form k + 1 ten times: 10^7 draws uncapped.
+    let mut forms = Vec::new();
+    for k in 0..7 {
+        let body = if k < 6 {
+            "/Fn Do ".repeat(10)
+        } else {
+            format!("BT /F1 16 Tf 80 700 Td <{}> Tj ET", codes("关", FONT))
+        };
+        let res = format!(
+            "/Resources<</Font<</F1 4 0 R>>/XObject<</Fn {} 0 R>>>>",
+            9 + k
+        );
+        forms.push(stream(&format!("/Subtype/Form{res}"), body.as_bytes()));
+    }
+    let bytes = one_page(b"/Fn Do", "/XObject<</Fn 8 0 R>>", &forms[..]);
+    let runs = runs_of(&bytes);
+    assert!(
+        !runs.is_empty() && runs.len() < LIMITS.max_entries,
+        "{}",
+        runs.len()
+    );
+}
