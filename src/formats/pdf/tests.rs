@@ -550,3 +550,17 @@ fn forms_fanning_out_stop_at_the_entry_limit() {
         runs.len()
     );
 }
+
+#[test]
+fn numbers_read_as_pdf_writes_them() {
+    let mut lx = objects::Lexer::new(b"12 -3.5 .25 +7 4. --2 0.000001", 0);
+    let nums: Vec<f64> = std::iter::from_fn(|| lx.object(0).unwrap())
+        .filter_map(|o| o.num())
+        .collect();
+    assert_eq!(nums.len(), 7);
+    let want = [12.0, -3.5, 0.25, 7.0, 4.0, -2.0, 0.000001];
+    assert!(
+        nums.iter().zip(want).all(|(a, b)| (a - b).abs() < 1e-12),
+        "{nums:?}"
+    );
+}
