@@ -50,8 +50,35 @@ fn analyze_file_decodes_gbk() {
 
 #[wasm_bindgen_test]
 fn unreadable_bytes_become_a_js_error_with_a_chinese_message() {
-    let err = fazhi::wasm::analyze_file(b"%PDF-1.7", "scan.pdf").unwrap_err();
+    let err = fazhi::wasm::analyze_file(b"\x89PNG\r\n\x1a\n", "scan.pdf").unwrap_err();
     let err: js_sys::Error = err.dyn_into().expect("a JS Error");
     let msg = String::from(err.message());
-    assert!(msg.starts_with("scan.pdf：不是文本文件"), "{msg}");
+    assert_eq!(msg, "scan.pdf：无法识别的文件格式（图片）");
+}
+
+#[wasm_bindgen_test]
+fn analyze_file_reads_word_numbering_and_a_gbk_web_page_in_the_browser() {
+    let docx = include_bytes!("fixtures/formats/004_470a423e495ab50d.autonum.docx");
+    let r = fazhi::wasm::analyze_file(docx, "report.docx").unwrap();
+    assert_eq!(
+        get(&r, &["source", "format"]).as_string().as_deref(),
+        Some("docx")
+    );
+    let outline: js_sys::Array = get(&r, &["outline"]).dyn_into().unwrap();
+    assert_eq!(
+        get(&outline.get(0), &["marker"]).as_string().as_deref(),
+        Some("一、")
+    );
+    // The page's charset is decoded by the browser's TextDecoder, not encoding_rs.
+    let html = "<html><head><meta charset=\"gb2312\"></head><body><p>关于2023年度法治政府建设情况的报告</p><p>一、主要成效</p></body></html>";
+    let (gbk, _, _) = encoding_rs::GBK.encode(html);
+    let r = fazhi::wasm::analyze_file(&gbk, "page.htm").unwrap();
+    assert_eq!(
+        get(&r, &["source", "format"]).as_string().as_deref(),
+        Some("html")
+    );
+    assert_eq!(
+        get(&r, &["meta", "title"]).as_string().as_deref(),
+        Some("关于2023年度法治政府建设情况的报告")
+    );
 }
