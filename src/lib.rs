@@ -4,19 +4,25 @@
 //!
 //! The work is a pipeline of small passes over plain data, each in its own module:
 //! [`formats`] a file's bytes → text ([`decode`] for text files), [`normalize`] matching form, [`blocks`] lines → paragraphs,
-//! [`outline`] headings, [`meta`] metadata, [`classify`] mandated parts, [`model`] the result;
-//! [`render`] turns it into Markdown.
+//! [`outline`] headings, [`meta`] metadata, [`classify`] mandated parts, [`facts`] figures,
+//! [`indicators`] key figures, [`citations`] documents cited, [`lints`] problems to fix,
+//! [`score`] the scorecard, [`model`] the result; [`render`] turns it into Markdown.
 
 pub mod blocks;
+pub mod citations;
 pub mod classify;
 pub mod decode;
+pub mod facts;
 pub mod formats;
+pub mod indicators;
+pub mod lints;
 pub mod markers;
 pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod outline;
 pub mod render;
+pub mod score;
 
 /// The wasm binding (wasm32 only): thin conversions, no logic.
 #[cfg(target_arch = "wasm32")]
@@ -153,6 +159,20 @@ fn run(text: String, mut source: Source) -> Report {
         .filter(|l| matches!(l.kind, blocks::LineKind::Noise(_)))
         .map(|l| l.norm.full_raw_span())
         .collect();
+    let figures = facts::figures(&text, &blocks);
+    let indicators = indicators::indicators(&text, &figures);
+    let citations = citations::citations(&text, &blocks);
+    let lint_input = lints::Input {
+        text: &text,
+        blocks: &blocks,
+        heads: &heads,
+        meta: &meta,
+        parts: &parts,
+        figures: &figures,
+        citations: &citations,
+    };
+    let findings = lints::lint(&lint_input);
+    let score = score::score(&lint_input, &findings);
     model::build(model::Analysis {
         text,
         source,
@@ -161,5 +181,10 @@ fn run(text: String, mut source: Source) -> Report {
         head_parts: &head_parts,
         parts: &parts,
         noise,
+        figures,
+        indicators,
+        citations,
+        findings,
+        score,
     })
 }

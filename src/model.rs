@@ -3,16 +3,21 @@
 
 use serde::Serialize;
 
+use crate::citations::Citation;
 use crate::classify::{MandatedPart, PartCarriers, PartCue};
+use crate::facts::Figure;
+use crate::indicators::Indicator;
+use crate::lints::Finding;
 use crate::markers::{ItemStyle, MarkerStyle};
 use crate::meta::{MetaFacts, OrgLevel};
 use crate::outline::OutlineHeading;
+use crate::score::Scorecard;
 
 /// Version of this contract; bumped whenever a field changes name or meaning.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A `[start, end)` pair of UTF-16 code unit offsets into [`Report::text`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Span(pub u32, pub u32);
 
 /// Everything fazhi read from one report.
@@ -33,16 +38,16 @@ pub struct Report {
     pub parts: Vec<Part>,
     /// Lines recognized as web-page chrome or file residue.
     pub noise: Vec<Span>,
-    /// Figures (件, 次, %, 人次); filled by a later version.
-    pub figures: Vec<serde_json::Value>,
-    /// Key indicators; filled by a later version.
-    pub indicators: Vec<serde_json::Value>,
-    /// Documents cited (《…》); filled by a later version.
-    pub citations: Vec<serde_json::Value>,
-    /// Problems to fix; filled by a later version.
-    pub findings: Vec<serde_json::Value>,
-    /// Scorecard; filled by a later version.
-    pub score: Option<serde_json::Value>,
+    /// Figures (件, 次, %, 人次…), in document order.
+    pub figures: Vec<Figure>,
+    /// Key indicators: each reported with its figure, or not.
+    pub indicators: Vec<Indicator>,
+    /// Documents cited (《…》), in document order.
+    pub citations: Vec<Citation>,
+    /// Problems to fix: report-wide ones first, then in document order.
+    pub findings: Vec<Finding>,
+    /// The scorecard (docs/rubric.md).
+    pub score: Option<Scorecard>,
 }
 
 /// Where the analyzed text came from.
@@ -200,6 +205,16 @@ pub struct Analysis<'a> {
     pub parts: &'a [PartCarriers],
     /// Raw spans of noise lines.
     pub noise: Vec<std::ops::Range<usize>>,
+    /// Figures (spans still to set).
+    pub figures: Vec<Figure>,
+    /// Key indicators (spans still to set).
+    pub indicators: Vec<Indicator>,
+    /// Citations (spans still to set).
+    pub citations: Vec<Citation>,
+    /// Findings (spans still to set).
+    pub findings: Vec<Finding>,
+    /// The scorecard.
+    pub score: Option<Scorecard>,
 }
 
 /// Builds the report: tree from the flat headings, UTF-16 spans.
@@ -275,6 +290,22 @@ pub fn build(f: Analysis<'_>) -> Report {
         closing: m.closing,
     };
     let noise = f.noise.iter().map(|r| off.span(r)).collect();
+    let mut figures = f.figures;
+    for x in &mut figures {
+        x.span = off.span(&x.range);
+    }
+    let mut indicators = f.indicators;
+    for x in &mut indicators {
+        x.span = x.figure.and_then(|i| figures.get(i)).map(|fig| fig.span);
+    }
+    let mut citations = f.citations;
+    for x in &mut citations {
+        x.span = off.span(&x.range);
+    }
+    let mut findings = f.findings;
+    for x in &mut findings {
+        x.span = x.range.as_ref().map(|r| off.span(r));
+    }
     Report {
         schema_version: SCHEMA_VERSION,
         source: f.source,
@@ -282,11 +313,11 @@ pub fn build(f: Analysis<'_>) -> Report {
         outline,
         parts,
         noise,
-        figures: Vec::new(),
-        indicators: Vec::new(),
-        citations: Vec::new(),
-        findings: Vec::new(),
-        score: None,
+        figures,
+        indicators,
+        citations,
+        findings,
+        score: f.score,
         text: f.text,
     }
 }

@@ -87,6 +87,42 @@ pub fn check_invariants(r: &Report) {
         }
     }
     walk(&units, &r.outline, None, r);
+    for f in &r.figures {
+        check_span(&units, f.span, "figure");
+        assert_eq!(r.slice(f.span), f.text, "a figure's text is its span");
+    }
+    for w in r.figures.windows(2) {
+        assert!(w[0].span.0 <= w[1].span.0, "figures in order");
+    }
+    for c in &r.citations {
+        check_span(&units, c.span, "citation");
+        assert!(
+            r.slice(c.span).contains(c.title.as_str()),
+            "citation span holds its title: {c:?}"
+        );
+    }
+    for i in &r.indicators {
+        if let Some(s) = i.span {
+            check_span(&units, s, "indicator");
+        }
+        assert_eq!(i.reported, i.figure.is_some(), "{i:?}");
+        if let Some(k) = i.figure {
+            assert_eq!(Some(r.figures[k].span), i.span);
+        }
+    }
+    for f in &r.findings {
+        if let Some(s) = f.span {
+            check_span(&units, s, "finding");
+        }
+        assert!(!f.message.is_empty());
+    }
+    if let Some(score) = &r.score {
+        let sum: f64 = score.items.iter().map(|i| i.points).sum();
+        assert!((score.total - sum).abs() < 1e-6 && (0.0..=100.0).contains(&score.total));
+        for i in &score.items {
+            assert!(i.points >= 0.0 && i.points <= i.max, "{i:?}");
+        }
+    }
     let flat = r.headings();
     for w in flat.windows(2) {
         assert!(
