@@ -5,7 +5,8 @@
 //! stream's FIB → the piece table (CLX) in the `1Table`/`0Table` stream → the characters of the
 //! main document. Per paragraph, the PAPX (bin table → FKP pages) and its style (STSH) give the
 //! list (LFO → LSTF → LVL) and level, and the outline level. Numbering tables that are damaged
-//! cost only the labels, never the text.
+//! cost only the labels, never the text. Word 6 and Word 95 files give their text only: one
+//! stream, a FIB of fixed offsets, text in the document's code page (GBK or Big5 when Chinese).
 
 use super::cfb::{Compound, u16_at, u32_at};
 use super::{Extracted, Format, LIMITS, TextBuilder};
@@ -26,6 +27,9 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
     } else {
         Format::Doc
     };
+    if let Some(old) = OldFib::parse(&word)? {
+        return read_old(&word, &old, format);
+    }
     let fib = Fib::parse(&word)?;
     if fib.encrypted {
         return Err(Error::Encrypted);
@@ -54,6 +58,13 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
 
 fn broken(zh: &str, en: &str) -> Error {
     Error::Broken(format!("Word 文档{zh}"), format!("Word document: {en}"))
+}
+
+fn truncated() -> Error {
+    broken(
+        "的正文超出 WordDocument 流（文件被截断）",
+        "the text lies past the end of WordDocument (truncated?)",
+    )
 }
 
 /// What an OLE file without a `WordDocument` stream is, for the error message.
@@ -166,6 +177,145 @@ impl Fib {
             .and_then(|&(fc, lcb)| table.get(fc..fc.checked_add(lcb)?))
             .unwrap_or(&[])
     }
+}
+
+/// The FIB of Word 6 and Word 95 (nFib 101–105): everything is in WordDocument, at fixed
+/// offsets, and the text is 8-bit in the document's code page — or UTF-16 in the Far East
+/// editions of Word 95, which say so with their own signature.
+#[derive(Debug)]
+struct OldFib {
+    /// Fast-saved: the text is found through a piece table.
+    complex: bool,
+    /// Two bytes per character (UTF-16LE) rather than one.
+    unicode: bool,
+    fc_min: usize,
+    ccp_text: usize,
+    clx: (usize, usize),
+    /// The code page of 8-bit text, as [`crate::decode::decode_with`] names it (None: cp1252).
+    encoding: Option<&'static str>,
+}
+
+impl OldFib {
+    /// A FIB with Word 6/95's signature (0xA5DC, or 0xA699 in the Far East editions); `None`
+    /// for any other.
+    fn parse(word: &[u8]) -> Result<Option<Self>, Error> {
+        let ident = u16_at(word, 0).unwrap_or(0);
+        if ident != 0xA5DC && ident != 0xA699 {
+            return Ok(None);
+        }
+        let damaged = || broken("的文件信息块（FIB）已损坏", "the FIB is damaged");
+        let flags = u16_at(word, 0x0A).ok_or_else(damaged)?;
+        if flags & 0x0100 != 0 {
+            return Err(Error::Encrypted);
+        }
+        let at = |offset| u32_at(word, offset).map(|v| v as usize).ok_or_else(damaged);
+        let lid = u16_at(word, 0x06).unwrap_or(0);
+        Ok(Some(OldFib {
+            complex: flags & 0x0004 != 0,
+            unicode: ident == 0xA699,
+            fc_min: at(0x18)?,
+            ccp_text: at(0x34)?,
+            clx: (at(0x160)?, at(0x164)?),
+            encoding: Self::encoding(lid, Self::font_charsets(word)),
+        }))
+    }
+
+    /// The character sets of the fonts in the font table (STTBF of FFN at fcSttbfffn).
+    fn font_charsets(word: &[u8]) -> Vec<u8> {
+        let (Some(fc), Some(lcb)) = (u32_at(word, 0xD0), u32_at(word, 0xD4)) else {
+            return Vec::new();
+        };
+        let table = word
+            .get(fc as usize..(fc as usize).saturating_add(lcb as usize))
+            .unwrap_or(&[]);
+        // cbSttbfffn, then FFNs: cbFfn (the size after this byte), ffid, wWeight, chs, ….
+        let mut charsets = Vec::new();
+        let mut at = 2;
+        while let Some(&cb) = table.get(at) {
+            if let Some(&chs) = table.get(at + 4) {
+                charsets.push(chs);
+            }
+            at += 1 + cb as usize;
+        }
+        charsets
+    }
+
+    /// The code page of 8-bit text: from the language when it is Chinese, else from the first
+    /// Chinese font (a Chinese edition of Word saves with an English lid).
+    fn encoding(lid: u16, charsets: Vec<u8>) -> Option<&'static str> {
+        match lid {
+            0x0804 | 0x1004 => return Some("GB18030"),
+            0x0404 | 0x0C04 | 0x1404 => return Some("Big5"),
+            _ => {}
+        }
+        charsets.into_iter().find_map(|chs| match chs {
+            134 => Some("GB18030"),
+            136 => Some("Big5"),
+            _ => None,
+        })
+    }
+}
+
+/// Reads a Word 6/95 file: its text only (its paragraph and list properties are in formats
+/// not read here, so there are no numbering labels or outline levels).
+fn read_old(word: &[u8], fib: &OldFib, format: Format) -> Result<Extracted, Error> {
+    let pieces = if fib.complex {
+        let (fc, lcb) = fib.clx;
+        let clx = word.get(fc..fc.saturating_add(lcb)).unwrap_or(&[]);
+        pieces(clx)?
+    } else {
+        vec![Piece {
+            cp: 0,
+            cp_end: fib.ccp_text,
+            fc: fib.fc_min,
+            compressed: false,
+        }]
+    };
+    // The main text, bytes as stored: 8-bit text is decoded only once it is whole, since a
+    // double-byte character may straddle two pieces.
+    let width = if fib.unicode { 2 } else { 1 };
+    let ccp_text = fib.ccp_text.min(word.len());
+    let mut bytes = Vec::new();
+    let mut done = 0;
+    for piece in &pieces {
+        let end = piece.cp_end.min(ccp_text);
+        let start = piece.cp.max(done);
+        done = done.max(end);
+        if start >= end {
+            continue;
+        }
+        // Word 6 has no compressed flag: its fc is a plain byte offset, never above 1 GB.
+        if piece.compressed {
+            return Err(truncated());
+        }
+        let fc = piece.fc;
+        let range = (start - piece.cp)
+            .checked_mul(width)
+            .and_then(|a| Some(fc.checked_add(a)?..fc.checked_add((end - piece.cp) * width)?));
+        let stored = range.and_then(|r| word.get(r)).ok_or_else(truncated)?;
+        bytes.extend_from_slice(stored);
+    }
+    let text: Vec<u16> = if fib.unicode {
+        bytes
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect()
+    } else {
+        match fib.encoding {
+            Some(encoding) => crate::decode::decode_with(&bytes, encoding)
+                .encode_utf16()
+                .collect(),
+            None => bytes.iter().map(|&b| cp1252(b)).collect(),
+        }
+    };
+    let mut doc = Document {
+        builder: TextBuilder::new(),
+        styles: Styles::default(),
+        runs: Vec::new(),
+        numbering: Numbering::new(Lists::default()),
+    };
+    doc.lay_out(text.into_iter().map(|unit| Some((usize::MAX, unit))))?;
+    doc.builder.finish(format)
 }
 
 /// One piece of the main text: characters [cp, cp_end) stored at `fc` in WordDocument.
@@ -575,9 +725,16 @@ impl Numbering {
             return String::new();
         };
         if !std::mem::replace(&mut self.overrides_used[lfo], true) {
+            // A start-at override restarts its level there. A level above the paragraph's is
+            // drawn as a parent without being counted, so it shows the start itself and counts
+            // on from it (a heading `2.99` in a list restarted at 2 and 99).
             for &(l, start) in &self.lists.overrides[lfo].starts {
                 if let Some(c) = self.counters[list].get_mut(l as usize) {
-                    *c = start.checked_sub(1);
+                    *c = if (l as usize) < ilvl {
+                        Some(start)
+                    } else {
+                        start.checked_sub(1)
+                    };
                 }
             }
         }
@@ -763,76 +920,80 @@ struct Document {
 impl Document {
     /// Reads the first `ccp_text` characters through the pieces and lays out the paragraphs.
     fn walk(&mut self, word: &[u8], pieces: &[Piece], ccp_text: usize) -> Result<(), Error> {
-        let mut body: Vec<u16> = Vec::new();
-        // Open fields, innermost last: true while in the instruction (before the separator).
-        let mut fields: Vec<bool> = Vec::new();
-        let mut deep_fields = 0usize;
         // Every character takes at least one byte of WordDocument, and each is read once even
         // when hostile pieces overlap: the walk is bounded by the stream's size.
         let ccp_text = ccp_text.min(word.len());
         let mut done = 0;
-        for piece in pieces {
+        let units = pieces.iter().flat_map(move |piece| {
             let end = piece.cp_end.min(ccp_text);
             let start = piece.cp.max(done);
             done = done.max(end);
-            for i in start.saturating_sub(piece.cp)..end.saturating_sub(piece.cp) {
+            (start.saturating_sub(piece.cp)..end.saturating_sub(piece.cp)).map(move |i| {
                 // Checked: on wasm32 a hostile fc near 4 GB must not wrap around.
                 let width = if piece.compressed { 1 } else { 2 };
-                let fc = i.checked_mul(width).and_then(|d| piece.fc.checked_add(d));
-                let unit = fc.and_then(|fc| {
-                    if piece.compressed {
-                        word.get(fc).map(|&b| cp1252(b))
-                    } else {
-                        u16_at(word, fc)
-                    }
-                });
-                let (Some(fc), Some(unit)) = (fc, unit) else {
-                    return Err(broken(
-                        "的正文超出 WordDocument 流（文件被截断）",
-                        "the text lies past the end of WordDocument (truncated?)",
-                    ));
+                let fc = i.checked_mul(width).and_then(|d| piece.fc.checked_add(d))?;
+                let unit = if piece.compressed {
+                    word.get(fc).map(|&b| cp1252(b))
+                } else {
+                    u16_at(word, fc)
                 };
-                let in_instruction = fields.iter().any(|&f| f);
-                match unit {
-                    0x13 => {
-                        if fields.len() < LIMITS.max_depth {
-                            fields.push(true);
-                        } else {
-                            deep_fields += 1;
-                        }
+                Some((fc, unit?))
+            })
+        });
+        self.lay_out(units)
+    }
+
+    /// Lays out the characters of the main text (each with its offset in WordDocument, to find
+    /// its paragraph's properties): paragraphs, cells, line breaks, fields.
+    fn lay_out(&mut self, units: impl Iterator<Item = Option<(usize, u16)>>) -> Result<(), Error> {
+        let mut body: Vec<u16> = Vec::new();
+        // Open fields, innermost last: true while in the instruction (before the separator).
+        let mut fields: Vec<bool> = Vec::new();
+        let mut deep_fields = 0usize;
+        for unit in units {
+            let Some((fc, unit)) = unit else {
+                return Err(truncated());
+            };
+            let in_instruction = fields.iter().any(|&f| f);
+            match unit {
+                0x13 => {
+                    if fields.len() < LIMITS.max_depth {
+                        fields.push(true);
+                    } else {
+                        deep_fields += 1;
                     }
-                    0x14 => {
-                        if deep_fields == 0
-                            && let Some(f) = fields.last_mut()
-                        {
-                            *f = false;
-                        }
-                    }
-                    0x15 => {
-                        if deep_fields > 0 {
-                            deep_fields -= 1;
-                        } else {
-                            fields.pop();
-                        }
-                    }
-                    0x0D | 0x07 => {
-                        self.end_paragraph(&mut body, fc)?;
-                        // An instruction never spans paragraphs: a broken field must not
-                        // swallow the rest of the document.
-                        fields.iter_mut().for_each(|f| *f = false);
-                    }
-                    0x0C => {
-                        if !body.is_empty() {
-                            self.end_paragraph(&mut body, fc)?;
-                        }
-                    }
-                    _ if in_instruction || deep_fields > 0 => {}
-                    0x0B => body.push(u16::from(b'\n')),
-                    0x09 => body.push(0x09),
-                    0x1E => body.push(u16::from(b'-')),
-                    0x00..=0x1F => {}
-                    _ => body.push(unit),
                 }
+                0x14 => {
+                    if deep_fields == 0
+                        && let Some(f) = fields.last_mut()
+                    {
+                        *f = false;
+                    }
+                }
+                0x15 => {
+                    if deep_fields > 0 {
+                        deep_fields -= 1;
+                    } else {
+                        fields.pop();
+                    }
+                }
+                0x0D | 0x07 => {
+                    self.end_paragraph(&mut body, fc)?;
+                    // An instruction never spans paragraphs: a broken field must not
+                    // swallow the rest of the document.
+                    fields.iter_mut().for_each(|f| *f = false);
+                }
+                0x0C => {
+                    if !body.is_empty() {
+                        self.end_paragraph(&mut body, fc)?;
+                    }
+                }
+                _ if in_instruction || deep_fields > 0 => {}
+                0x0B => body.push(u16::from(b'\n')),
+                0x09 => body.push(0x09),
+                0x1E => body.push(u16::from(b'-')),
+                0x00..=0x1F => {}
+                _ => body.push(unit),
             }
         }
         if !body.is_empty() {
@@ -1314,6 +1475,97 @@ mod tests {
         assert!(matches!(r, Err(Error::Broken(..))));
     }
 
+    /// A Word 6/95 WordDocument stream: the FIB's fixed fields, a font table with `charset`,
+    /// and `text` (8-bit, or UTF-16 with the Far East signature) at fcMin, or through `clx`.
+    fn word6(ident: u16, lid: u16, charset: u8, text: &[u8], clx: Option<&[u8]>) -> Vec<u8> {
+        let mut w = vec![0u8; 0x200];
+        let put =
+            |w: &mut Vec<u8>, at: usize, v: u32| w[at..at + 4].copy_from_slice(&v.to_le_bytes());
+        w[0..2].copy_from_slice(&ident.to_le_bytes());
+        w[2..4].copy_from_slice(&0x65u16.to_le_bytes());
+        w[6..8].copy_from_slice(&lid.to_le_bytes());
+        let width = if ident == 0xA699 { 2 } else { 1 };
+        put(&mut w, 0x18, 0x200);
+        put(&mut w, 0x1C, 0x200 + text.len() as u32);
+        put(&mut w, 0x34, (text.len() / width) as u32);
+        w.extend(text);
+        // The font table: cbSttbfffn, one FFN (cbFfn, ffid, wWeight, chs, ixchSzAlt, "F\0").
+        let fonts = [9u8, 0, 0, 0, 0x90, 1, charset, 0, b'F', 0];
+        let at = w.len() as u32;
+        put(&mut w, 0xD0, at);
+        put(&mut w, 0xD4, fonts.len() as u32);
+        w.extend(fonts);
+        if let Some(clx) = clx {
+            w[0x0A] |= 0x04; // fComplex
+            let at = w.len() as u32;
+            put(&mut w, 0x160, at);
+            put(&mut w, 0x164, clx.len() as u32);
+            w.extend(clx);
+        }
+        w
+    }
+
+    fn read_word6(word: &[u8]) -> Result<Extracted, Error> {
+        read(&make_ole(&[("WordDocument", word)]))
+    }
+
+    #[test]
+    fn word_6_and_95_files_are_read_as_text() {
+        let w = word6(
+            0xA5DC,
+            0x0409,
+            0,
+            b"Caf\xE9\r\x13 DATE \x141997\x15\x07",
+            None,
+        );
+        let e = read_word6(&w).unwrap();
+        assert_eq!((e.text.as_str(), e.format), ("Café\n1997", Format::Doc));
+        // A Chinese edition saves GBK text with an English lid; its fonts say GB2312 (134).
+        let gbk = b"\xB7\xA8\xD6\xCE\xD5\xFE\xB8\xAE\r\xB1\xA8\xB8\xE6\r";
+        assert_eq!(
+            read_word6(&word6(0xA5DC, 0x0409, 134, gbk, None))
+                .unwrap()
+                .text,
+            "法治政府\n报告"
+        );
+        // Far East Word 95 writes UTF-16.
+        let utf16: Vec<u8> = "法治\r报告"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            read_word6(&word6(0xA699, 0x0409, 136, &utf16, None))
+                .unwrap()
+                .text,
+            "法治\n报告"
+        );
+        let mut encrypted = word6(0xA5DC, 0x0409, 0, b"a\r", None);
+        encrypted[0x0B] |= 0x01; // fEncrypted: 0x0100 of the flags at 0x0A
+        assert_eq!(read_word6(&encrypted), Err(Error::Encrypted));
+    }
+
+    #[test]
+    fn a_fast_saved_word_6_file_is_read_through_its_pieces_in_cp_order() {
+        // Text stored "world\rhello " at fcMin; the pieces put "hello " first. A double-byte
+        // character split across two pieces is decoded whole.
+        let text = b"world\rhello \xB7\xA8";
+        let fc_min = 0x200u32;
+        let mut plc = Vec::new();
+        for cp in [0u32, 6, 7, 8, 14] {
+            plc.extend(cp.to_le_bytes());
+        }
+        for fc in [fc_min + 6, fc_min + 12, fc_min + 13, fc_min] {
+            plc.extend([0, 0]);
+            plc.extend(fc.to_le_bytes());
+            plc.extend([0, 0]);
+        }
+        let mut clx = vec![0x02];
+        clx.extend((plc.len() as u32).to_le_bytes());
+        clx.extend(plc);
+        let w = word6(0xA5DC, 0x0804, 0, text, Some(&clx));
+        assert_eq!(read_word6(&w).unwrap().text, "hello 法world");
+    }
+
     #[test]
     fn wps_files_are_recognized_by_their_kingsoft_marks() {
         let mut f = WordFile::paragraphs(&["报告"]);
@@ -1420,6 +1672,30 @@ mod tests {
         ];
         // Both LFOs count one list; the second starts it again at 10. A follow of 1 is a space.
         assert_eq!(f.text(), "1. a\n2. b\n10. c\n11. d");
+    }
+
+    #[test]
+    fn a_start_override_of_a_parent_level_shows_as_the_parent_number() {
+        // Word's own Bug52311.doc: a heading list restarted by an LFO at 2 (level 1) and 99
+        // (level 2), first used at level 2: Word draws 2.99, then 2.100, then 3 at level 1.
+        let mut f = WordFile {
+            lists: lists(&[(
+                1,
+                vec![
+                    lvl(1, 0, 0, 0, "\u{0}", 2),
+                    lvl(1, 0, 0, 0, "\u{0}.\u{1}", 2),
+                ],
+            )]),
+            lfo: lfos(&[(1, vec![]), (1, vec![(0, 2), (1, 99)])]),
+            ..WordFile::default()
+        };
+        f.paras = vec![
+            para("a", 0, numbered(1, 0)),
+            para("b", 0, numbered(2, 1)),
+            para("c", 0, numbered(2, 1)),
+            para("d", 0, numbered(1, 0)),
+        ];
+        assert_eq!(f.text(), "1a\n2.99b\n2.100c\n3d");
     }
 
     #[test]
