@@ -116,10 +116,10 @@ pub const KNOWN_TITLES: &[(&str, CitationKind)] = &[
     ("中华人民共和国治安管理处罚法", Law),
 ];
 
-/// Titles that no longer apply from a year on, and what replaced them (old, new, first year).
+/// Titles repealed from a year on, and what replaced them (old, new, the first year without it).
 #[rustfmt::skip]
 pub const SUPERSEDED_TITLES: &[(&str, &str, i32)] = &[
-    ("信访条例",     "信访工作条例（2022年5月1日起施行）", 2022),
+    ("信访条例",     "信访工作条例", 2022),
     ("民法通则",     "中华人民共和国民法典", 2021),
     ("民法总则",     "中华人民共和国民法典", 2021),
     ("合同法",       "中华人民共和国民法典", 2021),
@@ -267,13 +267,13 @@ pub fn recognize(title: &str) -> Option<(&'static str, CitationKind, bool)> {
     best.map(|(k, _)| (k.title, k.kind, true))
 }
 
-/// The replacement of a title that no longer applies in `year`, if it is one.
-pub fn superseded(title: &str, year: i32) -> Option<&'static str> {
+/// The replacement of a title repealed by `year`, and the year it went: `(new title, year)`.
+pub fn superseded(title: &str, year: i32) -> Option<(&'static str, i32)> {
     let key = fold_title(title);
     SUPERSEDED_TITLES
         .iter()
         .find(|(old, _, from)| key == *old && year >= *from)
-        .map(|(_, new, _)| *new)
+        .map(|(_, new, from)| (*new, *from))
 }
 
 /// The 书名号 pairs of a normalized paragraph: byte ranges of `《…》` (outermost only), and the
