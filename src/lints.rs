@@ -1041,3 +1041,384 @@ fn dates(sink: &mut Sink<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report that follows every rule: title, 主送, lead-in, the five parts, figures, 落款.
+    const CLEAN: &str = "长丰县岗集镇人民政府关于2023年度法治政府建设情况的报告
+中共长丰县委、长丰县人民政府：
+2023年，岗集镇在县委、县政府的坚强领导下，坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，认真落实《法治政府建设实施纲要（2021—2025年）》。现将2023年度法治政府建设情况报告如下：
+一、2023年度推进法治政府建设的主要举措和成效
+（一）强化组织领导。镇党委、政府召开专题会议4次，研究部署法治政府建设工作。
+（二）规范行政执法。全年办理行政处罚案件12件，无被申请行政复议案件，镇、村两级法律顾问覆盖率100%。
+（三）深化普法宣传。开展“八五”普法宣传活动36场次，发放宣传资料5000余份。
+二、2023年度推进法治政府建设存在的不足和原因
+一是基层执法人员法律素养有待提高；二是普法宣传形式较为单一。主要原因是培训机会较少，经费保障不足。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+镇党委书记、镇长严格履行第一责任人职责，全年主持召开法治建设专题会议3次，带头学习《中华人民共和国行政处罚法》。
+四、2024年度推进法治政府建设的主要安排
+（一）加强干部学法用法，每季度组织集中学法1次。
+（二）完善重大行政决策程序，落实合法性审查制度。
+五、其他需要报告的情况
+无。
+特此报告。
+长丰县岗集镇人民政府
+2024年1月10日
+";
+
+    fn lint_text(text: &str) -> Vec<Finding> {
+        let blocks = crate::blocks::split(text);
+        let closing = find_closing(&blocks);
+        let heads = crate::outline::outline(text, &blocks, closing.content_end);
+        let meta = crate::meta::extract(text, &blocks, &heads, &closing);
+        let (_, parts) = crate::classify::classify(&heads, meta.year);
+        let citations = crate::citations::citations(text, &blocks);
+        lint(&Input {
+            text,
+            blocks: &blocks,
+            heads: &heads,
+            meta: &meta,
+            parts: &parts,
+            figures: &[],
+            citations: &citations,
+        })
+    }
+
+    /// The text each finding of `rule` points at ("" for report-wide ones).
+    fn fired(rule: &str, text: &str) -> Vec<String> {
+        lint_text(text)
+            .into_iter()
+            .filter(|f| f.rule == rule)
+            .map(|f| f.range.map_or(String::new(), |r| text[r].to_string()))
+            .collect()
+    }
+
+    /// The clean report with one line replaced.
+    fn clean_with(from: &str, to: &str) -> String {
+        assert!(CLEAN.contains(from), "{from}");
+        CLEAN.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn a_clean_report_has_no_finding() {
+        assert_eq!(lint_text(CLEAN), vec![]);
+    }
+
+    #[test]
+    fn every_rule_is_in_the_table_once() {
+        let mut ids: Vec<&str> = RULES.iter().map(|r| r.0).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), RULES.len());
+    }
+
+    #[test]
+    fn missing_part() {
+        let text = clean_with(
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况\n",
+            "三、加强党的领导\n",
+        );
+        let f: Vec<_> = lint_text(&text)
+            .into_iter()
+            .filter(|f| f.rule == "missing-part")
+            .collect();
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("第一责任人"), "{}", f[0].message);
+        assert_eq!(f[0].severity, Error);
+        // 其他需要报告的情况 is optional: dropping it is no finding.
+        let text = clean_with("五、其他需要报告的情况\n无。\n", "");
+        assert_eq!(fired("missing-part", &text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn missing_recipient_and_signature() {
+        let text = clean_with("中共长丰县委、长丰县人民政府：\n", "");
+        assert_eq!(fired("missing-recipient", &text), vec![""]);
+        let text = clean_with("特此报告。\n长丰县岗集镇人民政府\n2024年1月10日\n", "");
+        let f: Vec<_> = lint_text(&text)
+            .into_iter()
+            .filter(|f| f.rule == "missing-signature")
+            .collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Warning);
+        // Saved from a web page: the page lost the 落款, not the author.
+        let web = format!("首页 > 政务公开 > 法治政府\n{text}");
+        let f: Vec<_> = lint_text(&web)
+            .into_iter()
+            .filter(|f| f.rule == "missing-signature")
+            .collect();
+        assert_eq!(f[0].severity, Info);
+        // Only the date missing.
+        let text = clean_with("2024年1月10日\n", "");
+        let f: Vec<_> = lint_text(&text)
+            .into_iter()
+            .filter(|f| f.rule == "missing-signature")
+            .collect();
+        assert!(f[0].message.contains("成文日期") && !f[0].message.contains("署名"));
+    }
+
+    #[test]
+    fn numbering_gap_and_repeat() {
+        let text = clean_with("（三）深化普法宣传", "（四）深化普法宣传");
+        assert_eq!(fired("numbering-gap", &text), vec!["（四）"]);
+        let text = clean_with("（三）深化普法宣传", "（二）深化普法宣传");
+        assert_eq!(fired("numbering-repeat", &text), vec!["（二）"]);
+        assert_eq!(fired("numbering-gap", &text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn numbering_mixed() {
+        // Seed 004: `1、` where 一、 belongs, among 二、三、四、.
+        let text = clean_with("一、2023年度推进", "1、 2023年度推进");
+        assert_eq!(fired("numbering-mixed", &text), vec!["1、"]);
+        let f = lint_text(&text);
+        let f = f.iter().find(|f| f.rule == "numbering-mixed").unwrap();
+        assert_eq!(f.suggestion.as_deref(), Some("一、"));
+        // 1. beside 1、 under the same heading.
+        let text = clean_with(
+            "（一）加强干部学法用法，每季度组织集中学法1次。\n（二）完善重大行政决策程序，落实合法性审查制度。\n",
+            "1.加强干部学法用法，每季度组织集中学法1次。\n2.完善重大行政决策程序，落实合法性审查制度。\n3、健全行政执法监督。\n",
+        );
+        assert_eq!(fired("numbering-mixed", &text), vec!["3、"]);
+        // One style throughout: no finding.
+        assert_eq!(fired("numbering-mixed", CLEAN), Vec::<String>::new());
+    }
+
+    #[test]
+    fn marker_punctuation() {
+        let text = clean_with("（二）规范行政执法", "（二）、规范行政执法");
+        assert_eq!(fired("marker-punctuation", &text), vec!["（二）、"]);
+        let text = clean_with("五、其他需要", "五.其他需要");
+        assert_eq!(fired("marker-punctuation", &text), vec!["五."]);
+        assert_eq!(fired("marker-punctuation", CLEAN), Vec::<String>::new());
+    }
+
+    #[test]
+    fn arabic_comma() {
+        let list = "（一）加强干部学法用法，每季度组织集中学法1次。\n";
+        let text = clean_with(
+            list,
+            &format!("{list}1、组织专题讲座。\n2、开展旁听庭审。\n"),
+        );
+        assert_eq!(fired("arabic-comma", &text), vec!["1、"]);
+        let text = clean_with(list, &format!("{list}1.组织专题讲座。\n2.开展旁听庭审。\n"));
+        assert_eq!(fired("arabic-comma", &text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn level_skipped() {
+        // 一、 → （1）: two levels down.
+        let text = clean_with("（一）强化组织领导", "（1）强化组织领导");
+        assert!(fired("level-skipped", &text).contains(&"（1）".to_string()));
+        // 一、 → 1. where the other sections use （一）.
+        let text = clean_with(
+            "（一）加强干部学法用法，每季度组织集中学法1次。\n（二）完善",
+            "1.加强干部学法用法，每季度组织集中学法1次。\n2.完善",
+        );
+        assert_eq!(fired("level-skipped", &text), vec!["1."]);
+        // A two-level document may go 一、 → 1. (GB/T 9704).
+        let two = "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n1.强化组织领导。召开专题会议4次。\n2.规范行政执法。\n二、存在的不足和原因\n1.法律素养有待提高。\n";
+        assert_eq!(fired("level-skipped", two), Vec::<String>::new());
+        // （一） before any 一、.
+        let text = clean_with(
+            "一、2023年度推进",
+            "（一）总体情况\n全镇法治政府建设稳步推进。\n一、2023年度推进",
+        );
+        assert_eq!(fired("level-skipped", &text), vec!["（一）"]);
+    }
+
+    #[test]
+    fn year_mismatch() {
+        // The plans section names the report's own year.
+        let text = clean_with("四、2024年度推进", "四、2023年度推进");
+        assert_eq!(fired("year-mismatch", &text), vec!["2023年"]);
+        // The lead-in names another year.
+        let text = clean_with("现将2023年度法治", "现将2022年度法治");
+        assert_eq!(fired("year-mismatch", &text), vec!["2022年"]);
+        // A measures heading of last year.
+        let text = clean_with("一、2023年度推进", "一、2022年度推进");
+        assert_eq!(fired("year-mismatch", &text), vec!["2022年"]);
+        // Plan ranges and earlier years in the body are no finding.
+        assert_eq!(fired("year-mismatch", CLEAN), Vec::<String>::new());
+    }
+
+    #[test]
+    fn repeated_lead_in() {
+        // Seed 001.
+        let text = clean_with(
+            "现将2023年度法治政府建设情况报告如下：",
+            "现将有关情况报告如下：现将我镇2023年法治政府建设工作有关情况报告如下：",
+        );
+        assert_eq!(
+            fired("repeated-lead-in", &text),
+            vec!["现将我镇2023年法治政府建设工作有关情况报告如下："]
+        );
+        assert_eq!(fired("repeated-lead-in", CLEAN), Vec::<String>::new());
+    }
+
+    #[test]
+    fn duplicate_sentence() {
+        let s = "镇党委书记、镇长严格履行第一责任人职责";
+        let text = clean_with(
+            "无。\n",
+            &format!(
+                "{s}，全年主持召开法治建设专题会议3次，带头学习《中华人民共和国行政处罚法》。\n"
+            ),
+        );
+        assert_eq!(fired("duplicate-sentence", &text).len(), 1);
+        // Short formulas repeat legitimately.
+        let text = clean_with("无。\n", "强化组织领导。\n");
+        assert_eq!(fired("duplicate-sentence", &text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn placeholder() {
+        for (line, spot) in [
+            ("XX镇人民政府召开专题会议", "XX"),
+            ("于20XX年完成", "XX"),
+            ("负责人×××同志", "×××"),
+            ("开展普法活动**次", "**"),
+            ("*区司法局指导", "*"),
+            ("某某镇法治工作", "某某"),
+            ("〇〇村委会", "〇〇"),
+            ("共开展___场", "___"),
+        ] {
+            let text = clean_with("无。", line);
+            assert_eq!(fired("placeholder", &text), vec![spot], "{line}");
+        }
+        for line in [
+            "二〇〇〇年以来",
+            "配备X光安检机",
+            "调解当事人王某某与李某的纠纷",
+            "面积3×4米",
+            "Windows XP 系统",
+            "某村村民",
+        ] {
+            let text = clean_with("无。", line);
+            assert_eq!(fired("placeholder", &text), Vec::<String>::new(), "{line}");
+        }
+    }
+
+    #[test]
+    fn unbalanced_bracket() {
+        let text = clean_with("无。", "完善村（居民自治章程。");
+        assert_eq!(fired("unbalanced-bracket", &text), vec!["（"]);
+        let text = clean_with("无。", "开展“法律明白人培训。");
+        assert_eq!(fired("unbalanced-bracket", &text), vec!["“"]);
+        let text = clean_with("无。", "学习《宪法，遵守法律。");
+        assert_eq!(fired("unbalanced-bracket", &text), vec!["《"]);
+        // Numbered lists close with a lone `)`.
+        let text = clean_with("无。", "重点有:1)学法;2)普法。");
+        assert_eq!(fired("unbalanced-bracket", &text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn citation_near_miss_and_superseded() {
+        let text = clean_with(
+            "《法治政府建设实施纲要（2021—2025年）》",
+            "《法治中国建设规（2020-2025年）》",
+        );
+        assert_eq!(
+            fired("citation-near-miss", &text),
+            vec!["《法治中国建设规（2020-2025年）》"]
+        );
+        let text = clean_with("《中华人民共和国行政处罚法》", "国务院《信访条例》");
+        assert_eq!(fired("citation-superseded", &text), vec!["《信访条例》"]);
+        let text = clean_with("《中华人民共和国行政处罚法》", "《青海省信访条例》");
+        assert_eq!(fired("citation-superseded", &text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn title_in_quotes() {
+        let text = clean_with("无。", "深入学习“民法典”、“宪法”等法律法规。");
+        assert_eq!(fired("title-in-quotes", &text), vec!["“民法典”", "“宪法”"]);
+        let text = clean_with("无。", "开展“宪法宣传周”活动。");
+        assert_eq!(fired("title-in-quotes", &text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn halfwidth_punctuation() {
+        let text = clean_with("无。", "围绕法治政府建设,扎实开展法治宣传;成效明显。");
+        let f: Vec<_> = lint_text(&text)
+            .into_iter()
+            .filter(|f| f.rule == "halfwidth-punctuation")
+            .collect();
+        assert_eq!(f.len(), 1, "one finding per paragraph");
+        assert!(f[0].message.contains('2'));
+        // Between figures or Latin text: not Chinese body text.
+        let text = clean_with("无。", "完成率为95.5%,同比增长2,000元/人,APP:浙里办。");
+        assert_eq!(fired("halfwidth-punctuation", &text), Vec::<String>::new());
+        // Many paragraphs: one finding for the whole text.
+        let lines: Vec<String> = CLEAN.lines().map(|l| l.replace('，', ",")).collect();
+        let f: Vec<_> = lint_text(&(lines.join("\n") + "\n"))
+            .into_iter()
+            .filter(|f| f.rule == "halfwidth-punctuation")
+            .collect();
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.starts_with("全文"));
+    }
+
+    #[test]
+    fn date_format() {
+        for (date, want) in [
+            ("二〇二四年一月十日", "2024年1月10日"),
+            ("2024.1.10", "2024年1月10日"),
+            ("2024-01-10", "2024年1月10日"),
+            ("2024年01月10日", "2024年1月10日"),
+        ] {
+            let text = clean_with("2024年1月10日", date);
+            let f: Vec<_> = lint_text(&text)
+                .into_iter()
+                .filter(|f| f.rule == "date-format")
+                .collect();
+            assert_eq!(f.len(), 1, "{date}");
+            assert_eq!(f[0].suggestion.as_deref(), Some(want));
+        }
+        assert_eq!(fired("date-format", CLEAN), Vec::<String>::new());
+    }
+
+    #[test]
+    fn body_date_format() {
+        let text = clean_with("无。", "2023.12.20召开会议，2023年05月完成整改。");
+        assert_eq!(fired("body-date-format", &text), vec!["2023.12.20", "05月"]);
+        let text = clean_with(
+            "无。",
+            "开展“3.15”消费者权益日、“6.26”国际禁毒日活动，2021-2025年规划。",
+        );
+        assert_eq!(fired("body-date-format", &text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn findings_come_report_wide_first_then_by_position() {
+        let text = clean_with("中共长丰县委、长丰县人民政府：\n", "")
+            .replacen("（三）深化", "（四）深化", 1)
+            .replace("无。", "XX镇");
+        let f = lint_text(&text);
+        assert!(f[0].range.is_none());
+        let starts: Vec<usize> = f
+            .iter()
+            .filter_map(|f| f.range.as_ref().map(|r| r.start))
+            .collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        for t in [
+            "",
+            "《",
+            "）",
+            "“",
+            "20XX",
+            "1、\n1、\n",
+            "（一）\n（一）\n（三）",
+            "2023.1",
+            "05",
+            "某某",
+        ] {
+            let _ = lint_text(t);
+        }
+    }
+}
