@@ -311,7 +311,7 @@ fn numbering(sink: &mut Sink<'_>) {
                 None => counts.push((heads[i].written, 1)),
             }
         }
-        let (major, major_n) = counts
+        let (major, _) = counts
             .iter()
             .copied()
             .max_by_key(|&(s, n)| {
@@ -330,7 +330,7 @@ fn numbering(sink: &mut Sink<'_>) {
         let mixed = counts.len() > 1;
         for &i in &g {
             let h = &heads[i];
-            if h.written != major && (counts.iter().all(|&(s, n)| s == h.written || n >= major_n)) {
+            if h.written != major {
                 let message = format!(
                     "标题编号“{}”与同级标题“{}”的样式不一致",
                     marker_text(sink, i),
@@ -349,7 +349,7 @@ fn numbering(sink: &mut Sink<'_>) {
         for &i in &g {
             let h = &heads[i];
             let expected = prev.map_or(1, |p| p + 1);
-            let style = if h.written == major { h.written } else { major };
+            let style = major;
             if prev == Some(h.ordinal) {
                 let message = format!("标题编号“{}”重复", marker_text(sink, i));
                 sink.push(
