@@ -57,7 +57,7 @@ const GAP: f32 = 1.25;
 
 /// Lays out runs as paragraphs into `out`.
 pub fn reflow(runs: Vec<Run>, out: &mut TextBuilder) {
-    let lines = drop_page_numbers(lines_of(runs));
+    let lines = drop_page_numbers(drop_running_heads(lines_of(runs)));
     if lines.is_empty() {
         return;
     }
@@ -214,6 +214,38 @@ fn needs_space(before: &str, after: &str) -> bool {
     let a = before.chars().next_back();
     let b = after.chars().next();
     matches!((a, b), (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+}
+
+/// Drops running heads and feet: a line drawn at the same place on at least half the pages (and
+/// on three or more), digits aside (`XX市人民政府 2023年第3期`, `内部资料 第 3 页`). A line that
+/// repeats elsewhere on the page is body text and stays.
+fn drop_running_heads(lines: Vec<Line>) -> Vec<Line> {
+    let pages = lines.last().map_or(0, |l| l.page + 1);
+    let key = |l: &Line| {
+        let text: String = l
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect();
+        (text, (l.y / l.size.max(1e-3)).round() as i64)
+    };
+    let mut seen: std::collections::HashMap<(String, i64), (usize, usize)> = Default::default();
+    for l in &lines {
+        // (pages it is on, the last of them)
+        let e = seen.entry(key(l)).or_insert((0, usize::MAX));
+        if e.1 != l.page {
+            *e = (e.0 + 1, l.page);
+        }
+    }
+    let min = 3.max(pages.div_ceil(2));
+    if pages < 3 {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .filter(|l| seen.get(&key(l)).is_none_or(|e| e.0 < min))
+        .collect()
 }
 
 /// Drops page numbers (`— 3 —`, `- 3 -`, `3`, `第 3 页`, `第3页 共8页`): the first or last line of a
@@ -452,6 +484,40 @@ mod tests {
         assert!(is_page_number("12"));
         assert!(!is_page_number("2023年"));
         assert!(!is_page_number("第三部分"));
+    }
+
+    #[test]
+    fn running_heads_and_feet_repeated_on_most_pages_are_dropped() {
+        let mut runs = Vec::new();
+        for page in 0..4 {
+            runs.push(run(page, L, 0, "某某县人民政府办公室文件"));
+            let body = [
+                "加强组织领导，",
+                "健全工作机制，",
+                "压实各方责任，",
+                "确保落实到位。",
+            ];
+            runs.push(run(page, L + 32.0, 2, body[page]));
+            runs.push(run(
+                page,
+                L + 100.0,
+                25,
+                &format!("内部资料 第{}页", page + 1),
+            ));
+        }
+        // The same words in the body, elsewhere on the page, stay.
+        runs.push(run(3, L, 5, "某某县人民政府办公室文件"));
+        let text = paragraphs(runs).concat();
+        assert_eq!(
+            text.matches("某某县人民政府办公室文件").count(),
+            1,
+            "{text}"
+        );
+        assert!(!text.contains("内部资料"), "{text}");
+        assert!(
+            text.contains("加强组织领导，健全工作机制，压实各方责任，确保落实到位。"),
+            "{text}"
+        );
     }
 
     #[test]
