@@ -216,11 +216,19 @@ fn needs_space(before: &str, after: &str) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
 }
 
-/// Drops running heads and feet: a line drawn at the same place on at least half the pages (and
-/// on three or more), digits aside (`XX市人民政府 2023年第3期`, `内部资料 第 3 页`). A line that
-/// repeats elsewhere on the page is body text and stays.
+/// Drops running heads and feet: the first or last line of a page drawn at the same place on at
+/// least half the pages (and on three or more), digits aside (`XX市人民政府 2023年第3期`, `内部资料
+/// 第 3 页`). A page keeps at least one line: a document of one-line pages is all body.
 fn drop_running_heads(lines: Vec<Line>) -> Vec<Line> {
     let pages = lines.last().map_or(0, |l| l.page + 1);
+    if pages < 3 {
+        return lines;
+    }
+    let n = lines.len();
+    let edge = |i: usize| {
+        let page = lines[i].page;
+        i == 0 || i + 1 == n || lines[i - 1].page != page || lines[i + 1].page != page
+    };
     let key = |l: &Line| {
         let text: String = l
             .text
@@ -230,21 +238,27 @@ fn drop_running_heads(lines: Vec<Line>) -> Vec<Line> {
             .collect();
         (text, (l.y / l.size.max(1e-3)).round() as i64)
     };
+    // Per key: the pages it is on, and the last of them.
     let mut seen: std::collections::HashMap<(String, i64), (usize, usize)> = Default::default();
-    for l in &lines {
-        // (pages it is on, the last of them)
+    for (i, l) in lines.iter().enumerate() {
         let e = seen.entry(key(l)).or_insert((0, usize::MAX));
-        if e.1 != l.page {
+        if edge(i) && e.1 != l.page {
             *e = (e.0 + 1, l.page);
         }
     }
     let min = 3.max(pages.div_ceil(2));
-    if pages < 3 {
-        return lines;
+    let drop: Vec<bool> = (0..n)
+        .map(|i| edge(i) && seen.get(&key(&lines[i])).is_some_and(|e| e.0 >= min))
+        .collect();
+    let mut kept_on_page = vec![false; pages];
+    for (l, d) in lines.iter().zip(&drop) {
+        kept_on_page[l.page] |= !d;
     }
     lines
         .into_iter()
-        .filter(|l| seen.get(&key(l)).is_none_or(|e| e.0 < min))
+        .zip(drop)
+        .filter(|(l, d)| !d || !kept_on_page[l.page])
+        .map(|(l, _)| l)
         .collect()
 }
 
@@ -505,8 +519,9 @@ mod tests {
                 &format!("内部资料 第{}页", page + 1),
             ));
         }
-        // The same words in the body, elsewhere on the page, stay.
+        // The same words in the body, elsewhere on the page, stay; so do one-line pages.
         runs.push(run(3, L, 5, "某某县人民政府办公室文件"));
+        runs.push(run(3, L, 6, "（本页无正文）"));
         let text = paragraphs(runs).concat();
         assert_eq!(
             text.matches("某某县人民政府办公室文件").count(),
@@ -518,6 +533,12 @@ mod tests {
             text.contains("加强组织领导，健全工作机制，压实各方责任，确保落实到位。"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn pages_of_one_repeated_line_keep_it() {
+        let runs = (0..3).map(|p| run(p, L, 0, "附件：统计表")).collect();
+        assert_eq!(paragraphs(runs).concat().matches("附件").count(), 3);
     }
 
     #[test]
