@@ -41,8 +41,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     Ok(Decoded { text, encoding })
 }
 
-/// Decodes bytes in a known encoding (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`, `Big5`), as a
-/// web page declares it; malformed bytes become U+FFFD.
+/// Decodes bytes in a known encoding (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`, `Big5`, and for
+/// PDF fonts `Shift_JIS`, `EUC-JP`, `EUC-KR`), as a web page declares it; malformed bytes become
+/// U+FFFD.
 pub fn decode_with(bytes: &[u8], encoding: &str) -> String {
     if encoding == "UTF-8" {
         String::from_utf8_lossy(bytes).into_owned()
@@ -51,13 +52,17 @@ pub fn decode_with(bytes: &[u8], encoding: &str) -> String {
     }
 }
 
-/// Decodes UTF-16LE/BE, Big5 or GB18030 without BOM handling; malformed bytes become U+FFFD.
+/// Decodes UTF-16LE/BE, Big5, GB18030 or a Japanese or Korean encoding without BOM handling;
+/// malformed bytes become U+FFFD.
 #[cfg(not(target_arch = "wasm32"))]
 fn legacy(bytes: &[u8], encoding: &str) -> String {
     let enc = match encoding {
         "UTF-16LE" => encoding_rs::UTF_16LE,
         "UTF-16BE" => encoding_rs::UTF_16BE,
         "Big5" => encoding_rs::BIG5,
+        "Shift_JIS" => encoding_rs::SHIFT_JIS,
+        "EUC-JP" => encoding_rs::EUC_JP,
+        "EUC-KR" => encoding_rs::EUC_KR,
         _ => encoding_rs::GB18030,
     };
     enc.decode_without_bom_handling(bytes).0.into_owned()

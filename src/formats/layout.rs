@@ -57,7 +57,7 @@ const GAP: f32 = 1.25;
 
 /// Lays out runs as paragraphs into `out`.
 pub fn reflow(runs: Vec<Run>, out: &mut TextBuilder) {
-    let lines = drop_page_numbers(lines_of(runs));
+    let lines = drop_page_numbers(drop_running_heads(lines_of(runs)));
     if lines.is_empty() {
         return;
     }
@@ -214,6 +214,52 @@ fn needs_space(before: &str, after: &str) -> bool {
     let a = before.chars().next_back();
     let b = after.chars().next();
     matches!((a, b), (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+}
+
+/// Drops running heads and feet: the first or last line of a page drawn at the same place on at
+/// least half the pages (and on three or more), digits aside (`XX市人民政府 2023年第3期`, `内部资料
+/// 第 3 页`). A page keeps at least one line: a document of one-line pages is all body.
+fn drop_running_heads(lines: Vec<Line>) -> Vec<Line> {
+    let pages = lines.last().map_or(0, |l| l.page + 1);
+    if pages < 3 {
+        return lines;
+    }
+    let n = lines.len();
+    let edge = |i: usize| {
+        let page = lines[i].page;
+        i == 0 || i + 1 == n || lines[i - 1].page != page || lines[i + 1].page != page
+    };
+    let key = |l: &Line| {
+        let text: String = l
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect();
+        (text, (l.y / l.size.max(1e-3)).round() as i64)
+    };
+    // Per key: the pages it is on, and the last of them.
+    let mut seen: std::collections::HashMap<(String, i64), (usize, usize)> = Default::default();
+    for (i, l) in lines.iter().enumerate() {
+        let e = seen.entry(key(l)).or_insert((0, usize::MAX));
+        if edge(i) && e.1 != l.page {
+            *e = (e.0 + 1, l.page);
+        }
+    }
+    let min = 3.max(pages.div_ceil(2));
+    let drop: Vec<bool> = (0..n)
+        .map(|i| edge(i) && seen.get(&key(&lines[i])).is_some_and(|e| e.0 >= min))
+        .collect();
+    let mut kept_on_page = vec![false; pages];
+    for (l, d) in lines.iter().zip(&drop) {
+        kept_on_page[l.page] |= !d;
+    }
+    lines
+        .into_iter()
+        .zip(drop)
+        .filter(|(l, d)| !d || !kept_on_page[l.page])
+        .map(|(l, _)| l)
+        .collect()
 }
 
 /// Drops page numbers (`— 3 —`, `- 3 -`, `3`, `第 3 页`, `第3页 共8页`): the first or last line of a
@@ -452,6 +498,47 @@ mod tests {
         assert!(is_page_number("12"));
         assert!(!is_page_number("2023年"));
         assert!(!is_page_number("第三部分"));
+    }
+
+    #[test]
+    fn running_heads_and_feet_repeated_on_most_pages_are_dropped() {
+        let mut runs = Vec::new();
+        for page in 0..4 {
+            runs.push(run(page, L, 0, "某某县人民政府办公室文件"));
+            let body = [
+                "加强组织领导，",
+                "健全工作机制，",
+                "压实各方责任，",
+                "确保落实到位。",
+            ];
+            runs.push(run(page, L + 32.0, 2, body[page]));
+            runs.push(run(
+                page,
+                L + 100.0,
+                25,
+                &format!("内部资料 第{}页", page + 1),
+            ));
+        }
+        // The same words in the body, elsewhere on the page, stay; so do one-line pages.
+        runs.push(run(3, L, 5, "某某县人民政府办公室文件"));
+        runs.push(run(3, L, 6, "（本页无正文）"));
+        let text = paragraphs(runs).concat();
+        assert_eq!(
+            text.matches("某某县人民政府办公室文件").count(),
+            1,
+            "{text}"
+        );
+        assert!(!text.contains("内部资料"), "{text}");
+        assert!(
+            text.contains("加强组织领导，健全工作机制，压实各方责任，确保落实到位。"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn pages_of_one_repeated_line_keep_it() {
+        let runs = (0..3).map(|p| run(p, L, 0, "附件：统计表")).collect();
+        assert_eq!(paragraphs(runs).concat().matches("附件").count(), 3);
     }
 
     #[test]

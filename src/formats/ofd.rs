@@ -1,7 +1,8 @@
 //! Read OFD (GB/T 33190): a zip of XML parts → the text drawn on each page, as positioned runs.
 //!
 //! This step owns following `OFD.xml` → `DocBody/DocRoot` → `Document.xml` → `Pages/Page@BaseLoc`
-//! → each page's `Content.xml`, and turning every `TextObject/TextCode` into a [`Run`] in
+//! → each page's `Content.xml` (with its `Template` pages and the `CompositeObject`s it draws from
+//! `DocumentRes`/`PublicRes`), and turning every `TextObject/TextCode` into a [`Run`] in
 //! millimetres; [`layout::reflow`] then makes lines and paragraphs. Elements are matched by local
 //! name, whatever their namespace (easyofd writes its own instead of `http://www.ofdspec.org/2016`).
 
@@ -20,17 +21,21 @@ pub fn read(archive: &Archive<'_>) -> Result<Extracted, Error> {
     // DocRoot is relative to the archive root, which is also OFD.xml's folder.
     let doc_path = resolve("", &root);
     let document = part(archive, &doc_path)?;
-    let mut runs = Vec::new();
-    for (page, loc) in page_locations(&document, &doc_path)?.iter().enumerate() {
-        // BaseLoc is relative to Document.xml's folder; some writers make it archive-relative.
+    // BaseLoc is relative to Document.xml's folder; some writers make it archive-relative.
+    let locate = |loc: &str| {
         let near = resolve(folder(&doc_path), loc);
-        let path = if archive.has(&near) {
+        if archive.has(&near) {
             near
         } else {
             resolve("", loc)
-        };
+        }
+    };
+    let shared = Shared::read(archive, &document, &doc_path, &locate)?;
+    let mut runs = Vec::new();
+    for (page, loc) in page_locations(&document, &doc_path)?.iter().enumerate() {
+        let path = locate(loc);
         let content = part(archive, &path)?;
-        runs.extend(page_runs(&content, &path, page)?);
+        runs.extend(page_runs(&content, &path, page, &shared, 0)?);
     }
     if runs.is_empty() {
         return Err(Error::NoText(Format::Ofd.name()));
@@ -41,6 +46,99 @@ pub fn read(archive: &Archive<'_>) -> Result<Extracted, Error> {
         return Err(Error::TooLarge("text"));
     }
     out.finish(Format::Ofd)
+}
+
+/// What pages draw from outside their own content: template pages and composite graphic units.
+#[derive(Debug, Default)]
+struct Shared {
+    /// `TemplatePage` ID → its content part's path and text.
+    templates: Vec<(String, String, String)>,
+    /// `CompositeGraphicUnit` ID → its resource part's path and the unit's inner XML.
+    units: Vec<(String, String, String)>,
+}
+
+/// Templates and composite units may nest; deeper than this is a cycle.
+const MAX_NESTING: usize = 8;
+
+impl Shared {
+    /// Reads Document.xml's `CommonData`: `TemplatePage`s, `DocumentRes` and `PublicRes` (missing
+    /// parts are skipped: the pages' own text is still worth reading).
+    fn read(
+        archive: &Archive<'_>,
+        document: &[u8],
+        doc_path: &str,
+        locate: &dyn Fn(&str) -> String,
+    ) -> Result<Shared, Error> {
+        let text = utf8(document);
+        let mut xml = Xml::new(&text, doc_path);
+        let mut shared = Shared::default();
+        let mut res_parts = Vec::new();
+        let mut in_res = false;
+        while let Some(event) = xml.next()? {
+            match &event {
+                Event::Start(e) if is(e, "TemplatePage") => {
+                    if let (Some(id), Some(loc)) = (attr(e, "ID"), attr(e, "BaseLoc")) {
+                        let path = locate(&loc);
+                        if let Some(bytes) = archive.read(&path)? {
+                            let content = utf8(&bytes).into_owned();
+                            shared.templates.push((id, path, content));
+                        }
+                    }
+                }
+                Event::Start(e) if is(e, "DocumentRes") || is(e, "PublicRes") => {
+                    in_res = true;
+                    res_parts.push(String::new());
+                }
+                Event::End(e) if matches!(e.local_name().as_ref(), "DocumentRes" | "PublicRes") => {
+                    in_res = false;
+                }
+                _ if in_res => {
+                    if let (Some(last), Some(t)) = (res_parts.last_mut(), text_of(&event)) {
+                        last.push_str(&t);
+                    }
+                }
+                _ => {}
+            }
+            if shared.templates.len() > LIMITS.max_entries {
+                return Err(Error::TooLarge("entries"));
+            }
+        }
+        for loc in res_parts {
+            let path = locate(loc.trim());
+            if let Some(bytes) = archive.read(&path)? {
+                shared.read_units(&utf8(&bytes), &path)?;
+            }
+        }
+        Ok(shared)
+    }
+
+    /// Keeps the inner XML of every `CompositeGraphicUnit` of a resource part.
+    fn read_units(&mut self, text: &str, path: &str) -> Result<(), Error> {
+        let mut xml = Xml::new(text, path);
+        let mut open: Option<(String, usize)> = None;
+        loop {
+            let before = xml.reader.buffer_position() as usize;
+            let Some(event) = xml.next()? else { break };
+            match &event {
+                Event::Start(e) if is(e, "CompositeGraphicUnit") && open.is_none() => {
+                    let id = attr(e, "ID").unwrap_or_default();
+                    open = Some((id, xml.reader.buffer_position() as usize));
+                }
+                Event::End(e) if e.local_name().as_ref() == "CompositeGraphicUnit" => {
+                    if let Some((id, start)) = open.take()
+                        && let Some(inner) = text.get(start..before)
+                    {
+                        self.units.push((id, path.to_string(), inner.to_string()));
+                        if self.units.len() > LIMITS.max_entries {
+                            return Err(Error::TooLarge("entries"));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
 }
 
 /// An archive part that must be there.
@@ -301,8 +399,15 @@ struct TextCode {
     text: String,
 }
 
-/// Every piece of text on one page, as runs in document order.
-fn page_runs(content: &[u8], name: &str, page: usize) -> Result<Vec<Run>, Error> {
+/// Every piece of text on one page, as runs in document order: its templates' first, then its
+/// own, composite objects drawn where they are placed. `depth` counts the nesting so far.
+fn page_runs(
+    content: &[u8],
+    name: &str,
+    page: usize,
+    shared: &Shared,
+    depth: usize,
+) -> Result<Vec<Run>, Error> {
     let text = utf8(content);
     let mut xml = Xml::new(&text, name);
     let mut runs: Vec<Run> = Vec::new();
@@ -310,6 +415,25 @@ fn page_runs(content: &[u8], name: &str, page: usize) -> Result<Vec<Run>, Error>
     let mut code: Option<TextCode> = None;
     while let Some(event) = xml.next()? {
         match &event {
+            Event::Start(e) if is(e, "Template") && depth < MAX_NESTING => {
+                let id = attr(e, "TemplateID").unwrap_or_default();
+                if let Some((_, path, content)) = shared.templates.iter().find(|t| t.0 == id) {
+                    let template = page_runs(content.as_bytes(), path, page, shared, depth + 1)?;
+                    runs.extend(template);
+                }
+            }
+            Event::Start(e) if is(e, "CompositeObject") && depth < MAX_NESTING => {
+                let id = attr(e, "ResourceID").unwrap_or_default();
+                if let Some((_, path, inner)) = shared.units.iter().find(|u| u.0 == id) {
+                    let [x, y, _, _] = numbers::<4>(attr(e, "Boundary").as_deref());
+                    let ctm = match attr(e, "CTM") {
+                        Some(m) => numbers::<6>(Some(&m)),
+                        None => [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+                    };
+                    let unit = page_runs(inner.as_bytes(), path, page, shared, depth + 1)?;
+                    runs.extend(unit.into_iter().map(|r| placed(r, x, y, ctm)));
+                }
+            }
             Event::Start(e) if is(e, "TextObject") => {
                 let [x, y, w, _] = numbers::<4>(attr(e, "Boundary").as_deref());
                 let ctm = match attr(e, "CTM") {
@@ -355,6 +479,17 @@ fn page_runs(content: &[u8], name: &str, page: usize) -> Result<Vec<Run>, Error>
         }
     }
     Ok(runs)
+}
+
+/// A run of a composite unit, in unit space, placed on the page by its object's Boundary and CTM.
+fn placed(r: Run, x: f32, y: f32, [a, b, c, d, e, f]: [f32; 6]) -> Run {
+    Run {
+        x: x + a * r.x + c * r.y + e,
+        y: y + b * r.x + d * r.y + f,
+        size: r.size * (c * c + d * d).sqrt(),
+        width: r.width * (a * a + b * b).sqrt(),
+        ..r
+    }
 }
 
 /// The run a TextCode draws: its first glyph's baseline on the page, its width from DeltaX
@@ -490,6 +625,73 @@ mod tests {
     }
 
     #[test]
+    fn templates_and_composite_units_draw_their_text_where_the_page_places_them() {
+        // A red-head template (Suwell, ofdrw) and a composite unit drawn at scale 0.5, 100 mm down.
+        let document = format!(
+            r#"<ofd:Document {NS}><ofd:CommonData><ofd:PublicRes>PublicRes.xml</ofd:PublicRes><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes><ofd:TemplatePage ID="7" BaseLoc="Tpls/Tpl_0/Content.xml"/></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>"#
+        );
+        let res = format!(
+            r#"<ofd:Res {NS} BaseLoc="Res"><ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID="20" Width="400" Height="400"><ofd:Content><ofd:TextObject ID="9" Boundary="60 0 300 12" Size="11.2"><ofd:TextCode X="0" Y="8">二、存在的问题</ofd:TextCode></ofd:TextObject></ofd:Content></ofd:CompositeGraphicUnit></ofd:CompositeGraphicUnits></ofd:Res>"#
+        );
+        let page = format!(
+            r#"<ofd:Page {NS}><ofd:Template TemplateID="7" ZOrder="Background"/><ofd:Content><ofd:Layer ID="2"><ofd:CompositeObject ID="21" ResourceID="20" Boundary="0 100 210 200" CTM="0.5 0 0 0.5 0 0"/></ofd:Layer></ofd:Content></ofd:Page>"#
+        );
+        let e = read_files(&[
+            ("OFD.xml", &ofd_xml("Doc_0/Document.xml")),
+            ("Doc_0/Document.xml", &document),
+            ("Doc_0/DocumentRes.xml", &res),
+            ("Doc_0/PublicRes.xml", &format!("<ofd:Res {NS}/>")),
+            ("Doc_0/Pages/Page_0/Content.xml", &page),
+            (
+                "Doc_0/Tpls/Tpl_0/Content.xml",
+                &content_xml(&[(30.0, 40.0, "一、主要举措")]),
+            ),
+        ])
+        .unwrap();
+        assert_eq!(e.text, "一、主要举措\n二、存在的问题");
+        let runs = page_runs(
+            page.as_bytes(),
+            "p",
+            0,
+            &Shared {
+                units: vec![(
+                    "20".into(),
+                    "r".into(),
+                    res[res.find("<ofd:Content>").unwrap()
+                        ..res.find("</ofd:CompositeGraphicUnit>").unwrap()]
+                        .into(),
+                )],
+                ..Shared::default()
+            },
+            0,
+        )
+        .unwrap();
+        let r = &runs[0];
+        assert!(
+            (r.x - 30.0).abs() < 0.01 && (r.y - 104.0).abs() < 0.01,
+            "{r:?}"
+        );
+        assert!((r.size - 5.6).abs() < 0.01, "{r:?}");
+    }
+
+    #[test]
+    fn a_template_that_uses_itself_stops() {
+        let document = format!(
+            r#"<ofd:Document {NS}><ofd:CommonData><ofd:TemplatePage ID="7" BaseLoc="Pages/Page_0/Content.xml"/></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>"#
+        );
+        let page = format!(
+            r#"<ofd:Page {NS}><ofd:Template TemplateID="7"/><ofd:Content><ofd:Layer ID="2"><ofd:TextObject ID="9" Boundary="30 40 150 6" Size="5.6"><ofd:TextCode X="0" Y="4">一、主要举措</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>"#
+        );
+        let e = read_files(&[
+            ("OFD.xml", &ofd_xml("Doc_0/Document.xml")),
+            ("Doc_0/Document.xml", &document),
+            ("Doc_0/Pages/Page_0/Content.xml", &page),
+        ])
+        .unwrap();
+        assert_eq!(e.text, "一、主要举措");
+    }
+
+    #[test]
     fn paths_may_be_absolute_relative_or_dotted() {
         assert_eq!(resolve("", "/Doc_0/Document.xml"), "Doc_0/Document.xml");
         assert_eq!(
@@ -560,7 +762,7 @@ mod tests {
     #[test]
     fn a_text_code_becomes_a_run_at_its_baseline_in_millimetres() {
         let page = r#"<Page><Content><Layer><TextObject Boundary="25 30 100 8" Size="4"><TextCode X="2" Y="3.5" DeltaX="4 g 2 4">依法行政</TextCode></TextObject></Layer></Content></Page>"#;
-        let runs = page_runs(page.as_bytes(), "Content.xml", 3).unwrap();
+        let runs = page_runs(page.as_bytes(), "Content.xml", 3, &Shared::default(), 0).unwrap();
         assert_eq!(
             runs,
             [Run {
@@ -577,7 +779,7 @@ mod tests {
     #[test]
     fn without_deltax_width_is_guessed_from_the_size() {
         let page = r#"<Page><TextObject Boundary="0 0 100 8" Size="4"><TextCode X="0" Y="4">法治2023</TextCode></TextObject></Page>"#;
-        let runs = page_runs(page.as_bytes(), "Content.xml", 0).unwrap();
+        let runs = page_runs(page.as_bytes(), "Content.xml", 0, &Shared::default(), 0).unwrap();
         assert_eq!(runs[0].width, 2.0 * 4.0 + 4.0 * 2.0);
     }
 
@@ -585,7 +787,7 @@ mod tests {
     fn a_run_never_reaches_past_its_boundary() {
         let page = r#"<Page><TextObject Boundary="10 0 6 8" Size="4"><TextCode X="0" Y="4" DeltaX="4">法治</TextCode></TextObject></Page>"#;
         assert_eq!(
-            page_runs(page.as_bytes(), "Content.xml", 0).unwrap()[0].width,
+            page_runs(page.as_bytes(), "Content.xml", 0, &Shared::default(), 0).unwrap()[0].width,
             6.0
         );
     }
@@ -593,21 +795,21 @@ mod tests {
     #[test]
     fn a_ctm_moves_and_scales_the_text() {
         let page = r#"<Page><TextObject Boundary="10 20 100 8" Size="1" CTM="4 0 0 4 1 2"><TextCode X="0" Y="1" DeltaX="1">法治</TextCode></TextObject></Page>"#;
-        let r = &page_runs(page.as_bytes(), "Content.xml", 0).unwrap()[0];
+        let r = &page_runs(page.as_bytes(), "Content.xml", 0, &Shared::default(), 0).unwrap()[0];
         assert_eq!((r.x, r.y, r.size, r.width), (11.0, 26.0, 4.0, 8.0));
     }
 
     #[test]
     fn a_text_code_without_x_or_y_continues_from_the_last() {
         let page = r#"<Page><TextObject Boundary="0 0 100 20" Size="4"><TextCode X="5" Y="4">第一行</TextCode><TextCode Y="10">第二行</TextCode></TextObject></Page>"#;
-        let runs = page_runs(page.as_bytes(), "Content.xml", 0).unwrap();
+        let runs = page_runs(page.as_bytes(), "Content.xml", 0, &Shared::default(), 0).unwrap();
         assert_eq!((runs[1].x, runs[1].y), (5.0, 10.0));
     }
 
     #[test]
     fn elements_match_by_local_name_in_any_namespace_and_inside_page_blocks() {
         let page = r#"<x:Page xmlns:x="http://blog.yuanhaiying.cn"><x:Content><x:Layer><x:PageBlock><x:PageBlock><x:TextObject Boundary="10 20 100 8" size="4"><x:TextCode X="0" Y="4">深层</x:TextCode></x:TextObject></x:PageBlock></x:PageBlock></x:Layer></x:Content></x:Page>"#;
-        let runs = page_runs(page.as_bytes(), "Content.xml", 0).unwrap();
+        let runs = page_runs(page.as_bytes(), "Content.xml", 0, &Shared::default(), 0).unwrap();
         assert_eq!((runs[0].text.as_str(), runs[0].size), ("深层", 4.0));
     }
 
@@ -615,7 +817,7 @@ mod tests {
     fn pieces_drawn_at_one_origin_join_in_document_order() {
         // As easyofd writes a line: every piece at the line's origin, spanning the whole line.
         let page = r#"<Page><TextObject Boundary="12 14 51 3" size="2.8"><TextCode X="0" Y="2.8" DeltaX="g 1 25.5">关于</TextCode></TextObject><TextObject Boundary="12 14 51 3" size="2.8"><TextCode X="0" Y="2.8" DeltaX="g 3 12.7">2023</TextCode></TextObject><TextObject Boundary="12 14 51 3" size="2.8"><TextCode X="0" Y="2.8" DeltaX="g 5 3.6">年度的报告</TextCode></TextObject><TextObject Boundary="12 14 51 3" size="2.8"><TextCode X="0" Y="2.8" DeltaX="g 5 3.6">年度的报告</TextCode></TextObject></Page>"#;
-        let runs = page_runs(page.as_bytes(), "Content.xml", 0).unwrap();
+        let runs = page_runs(page.as_bytes(), "Content.xml", 0, &Shared::default(), 0).unwrap();
         assert_eq!(runs.len(), 1);
         assert_eq!(runs[0].text, "关于2023年度的报告");
         assert_eq!(runs[0].width, 51.0, "the joined line spans its Boundary");
@@ -624,7 +826,7 @@ mod tests {
     #[test]
     fn references_in_text_are_resolved() {
         let page = r#"<Page><TextObject Boundary="0 0 100 8" Size="4"><TextCode X="0" Y="4">A&amp;B&#x6CD5;&#27835;&unknown;</TextCode></TextObject></Page>"#;
-        let runs = page_runs(page.as_bytes(), "Content.xml", 0);
+        let runs = page_runs(page.as_bytes(), "Content.xml", 0, &Shared::default(), 0);
         // quick-xml may refuse an undeclared entity; if it reads it, it is kept as written.
         match runs {
             Ok(runs) => assert_eq!(runs[0].text, "A&B法治&unknown;"),
@@ -632,7 +834,7 @@ mod tests {
         }
         let page = r#"<Page><TextObject Boundary="0 0 100 8" Size="4"><TextCode X="0" Y="4">A&amp;B&#x6CD5;&#27835;</TextCode></TextObject></Page>"#;
         assert_eq!(
-            page_runs(page.as_bytes(), "Content.xml", 0).unwrap()[0].text,
+            page_runs(page.as_bytes(), "Content.xml", 0, &Shared::default(), 0).unwrap()[0].text,
             "A&B法治"
         );
     }

@@ -24,7 +24,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
     let doc = Doc::open(&bytes[start..])?;
     let pages = pages(&doc)?;
     if pages.is_empty() {
-        return Err(broken("PDF中没有页面", "the PDF has no pages"));
+        return Err(broken("中没有页面", "no pages"));
     }
     let mut drawing = content::Drawing::new(&doc);
     for (i, page) in pages.iter().enumerate() {

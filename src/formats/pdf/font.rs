@@ -1,6 +1,7 @@
 //! PDF fonts: shown bytes → character codes → Unicode text and advance widths (ToUnicode CMaps,
 //! simple-font encodings with /Differences, CID widths).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::objects::{Dict, Doc, Lexer, Obj, Token};
@@ -16,6 +17,10 @@ pub struct Font {
     pub vertical: bool,
     /// Codes are Unicode themselves (UniGB-UCS2-H and kin, without ToUnicode).
     codes_are_unicode: bool,
+    /// Codes are a legacy CJK encoding's bytes (GBK-EUC-H and kin, without ToUnicode).
+    legacy: Option<Legacy>,
+    /// Legacy codes already decoded (the browser's decoder is costly to call per glyph).
+    decoded: RefCell<HashMap<u32, String>>,
     to_unicode: CMap,
     /// Simple fonts: the character of each code from /Encoding.
     encoding: Option<Box<[Option<char>; 256]>>,
@@ -59,6 +64,7 @@ impl Font {
                 font.codes_are_unicode = enc.starts_with(b"Uni")
                     && (enc.windows(4).any(|w| w == b"UCS2")
                         || enc.windows(5).any(|w| w == b"UTF16"));
+                font.legacy = Legacy::of_cmap(&enc);
             }
             let descendant = match doc.get_in(dict, "DescendantFonts")? {
                 Obj::Array(a) => a.first().map(|d| doc.resolve(d)).transpose()?,
@@ -119,6 +125,9 @@ impl Font {
         if let Some(n) = self.to_unicode.code_len(rest) {
             return n;
         }
+        if let Some(l) = self.legacy {
+            return l.code_len(rest);
+        }
         if self.two_byte { 2 } else { 1 }
     }
 
@@ -129,6 +138,22 @@ impl Font {
         if self.codes_are_unicode {
             return char::from_u32(code).map(String::from).unwrap_or_default();
         }
+        if let Some(l) = self.legacy {
+            return self
+                .decoded
+                .borrow_mut()
+                .entry(code)
+                .or_insert_with(|| {
+                    let bytes = &code.to_be_bytes()[4 - len.min(4)..];
+                    let t = crate::decode::decode_with(bytes, l.name());
+                    if t.contains('\u{FFFD}') {
+                        String::new()
+                    } else {
+                        t
+                    }
+                })
+                .clone();
+        }
         if let Some(enc) = &self.encoding
             && let Some(Some(c)) = enc.get(code as usize)
         {
@@ -138,12 +163,15 @@ impl Font {
     }
 
     fn width_of(&self, code: u32, text: &str) -> f32 {
+        // Through a predefined CMap, /W is keyed by CIDs we cannot compute: guess from the text.
+        let by_cid = !(self.codes_are_unicode || self.legacy.is_some());
         let w = self
             .widths
             .iter()
+            .filter(|_| by_cid)
             .find(|&&(lo, hi, _)| lo <= code && code <= hi)
             .map(|&(_, _, w)| w)
-            .or(self.default_width.filter(|&w| w > 0.0))
+            .or(self.default_width.filter(|&w| w > 0.0 && by_cid))
             .unwrap_or_else(|| {
                 // No metrics (a standard font): CJK is square, Latin about half as wide.
                 if text.chars().next().is_some_and(is_wide) {
@@ -159,6 +187,71 @@ impl Font {
 /// Whether a character is drawn a full em wide (CJK, full-width forms).
 pub fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0x20000..=0x3FFFF)
+}
+
+/// A legacy CJK encoding a predefined CMap draws its codes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Legacy {
+    /// GB-EUC, GBpc-EUC, GBK-EUC, GBKp-EUC, GBK2K (all within GB18030).
+    Gb,
+    /// B5pc, ETen-B5, ETenms-B5, HKscs-B5.
+    Big5,
+    /// 90ms-RKSJ, 90pv-RKSJ, 83pv-RKSJ, 90msp-RKSJ.
+    ShiftJis,
+    /// EUC-H/EUC-V (Japanese).
+    EucJp,
+    /// KSC-EUC, KSCpc-EUC, KSCms-UHC.
+    EucKr,
+}
+
+impl Legacy {
+    /// The encoding of a predefined CMap's codes, from its name.
+    fn of_cmap(name: &[u8]) -> Option<Legacy> {
+        let has = |s: &[u8]| name.windows(s.len()).any(|w| w == s);
+        if name.starts_with(b"GB") && (has(b"EUC") || name.starts_with(b"GBK")) {
+            Some(Legacy::Gb)
+        } else if has(b"B5") {
+            Some(Legacy::Big5)
+        } else if has(b"RKSJ") {
+            Some(Legacy::ShiftJis)
+        } else if name.starts_with(b"KSC") {
+            Some(Legacy::EucKr)
+        } else if name.starts_with(b"EUC-") {
+            Some(Legacy::EucJp)
+        } else {
+            None
+        }
+    }
+
+    /// The encoding's label for [`crate::decode::decode_with`].
+    fn name(self) -> &'static str {
+        match self {
+            Legacy::Gb => "GB18030",
+            Legacy::Big5 => "Big5",
+            Legacy::ShiftJis => "Shift_JIS",
+            Legacy::EucJp => "EUC-JP",
+            Legacy::EucKr => "EUC-KR",
+        }
+    }
+
+    /// The length of the code at the start of `rest`, from its lead byte.
+    fn code_len(self, rest: &[u8]) -> usize {
+        let lead = rest.first().copied().unwrap_or(0);
+        match self {
+            Legacy::Gb if (0x81..=0xFE).contains(&lead) => {
+                if rest.get(1).is_some_and(u8::is_ascii_digit) {
+                    4
+                } else {
+                    2
+                }
+            }
+            Legacy::Big5 | Legacy::EucKr if (0x81..=0xFE).contains(&lead) => 2,
+            Legacy::ShiftJis if matches!(lead, 0x81..=0x9F | 0xE0..=0xFC) => 2,
+            Legacy::EucJp if lead == 0x8F => 3,
+            Legacy::EucJp if lead == 0x8E || (0xA1..=0xFE).contains(&lead) => 2,
+            _ => 1,
+        }
+    }
 }
 
 fn cid_widths(doc: &Doc<'_>, w: &[Obj]) -> Result<Vec<(u32, u32, f32)>, Error> {
