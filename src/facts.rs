@@ -197,7 +197,7 @@ pub const SUBJECT_LEADING_NOISE: &[&str] = &[
 /// Words stripped from the end of a subject (`调处成功率达` → `调处成功率`).
 #[rustfmt::skip]
 pub const SUBJECT_TRAILING_NOISE: &[&str] = &[
-    "达到", "达", "为", "了", "和", "及", "与", "共计", "累计", "共", "有", "约",
+    "达到", "达", "为", "了", "和", "与", "共计", "累计", "共", "有", "约",
 ];
 
 /// Words that start like noise but are content (`共青团` is not `共` + `青团`).
@@ -348,6 +348,7 @@ fn is_clause_end(rest: &str) -> bool {
 /// The numeric figures of a normalized paragraph.
 fn numbers(s: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    let mut clauses = Vec::new(); // where each figure's clause begins
     let mut clause_start = 0;
     let mut i = 0;
     while i < s.len() {
@@ -361,9 +362,9 @@ fn numbers(s: &str) -> Vec<Found> {
             continue;
         }
         match figure_at(s, i) {
-            Some(mut f) => {
+            Some(f) => {
                 let prev_end = out.last().map_or(0, |p| p.at.end);
-                f.subject = Some(subject(s, clause_start.max(prev_end), &f.at));
+                clauses.push(clause_start.max(prev_end));
                 i = f.at.end;
                 out.push(f);
             }
@@ -372,6 +373,11 @@ fn numbers(s: &str) -> Vec<Found> {
                 i += number(rest).map_or(c.len_utf8(), |(_, n, _)| n.max(1));
             }
         }
+    }
+    let starts: Vec<usize> = out.iter().map(|f| f.at.start).collect();
+    for (k, f) in out.iter_mut().enumerate() {
+        let next = starts.get(k + 1).copied().unwrap_or(s.len());
+        f.subject = Some(subject(s, clauses[k], &f.at, next));
     }
     out
 }
@@ -470,18 +476,32 @@ fn approx_of(current: Approx, new: Approx) -> Approx {
     }
 }
 
-/// The subject of a figure at `at` whose clause begins at `from`: the phrase before it, trimmed
-/// of noise words; when nothing is left (`2次组织班子成员开展谈心谈话`), the phrase after it.
-fn subject(s: &str, from: usize, at: &Range<usize>) -> Range<usize> {
-    let before = trim(s, from.min(at.start)..at.start, true);
-    if before.start < before.end {
-        return before;
-    }
+/// Words that, right after a figure, comment on it rather than name what it counts.
+#[rustfmt::skip]
+pub const AFTER_NOT_SUBJECT: &[&str] = &[
+    "并", "已", "均", "全部", "其中", "同比", "较", "比", "占", "的", "等",
+];
+
+/// The subject of a figure at `at` whose clause begins at `from` (the next figure begins at
+/// `next`): the noun right after a classifier when the clause goes on (`12个村委会实现…` →
+/// `村委会实现…`, `选出2-3名调解员` → `调解员`); else the phrase before it, trimmed of noise
+/// words; when nothing is left there either, the phrase after it.
+fn subject(s: &str, from: usize, at: &Range<usize>, next: usize) -> Range<usize> {
     let end = s[at.end..]
         .find(SUBJECT_DELIMITERS)
-        .map_or(s.len(), |k| at.end + k);
+        .map_or(s.len(), |k| at.end + k)
+        .min(next.max(at.end));
     // After the figure the verb is content (`组织班子成员…`): only the end is trimmed.
-    trim(s, at.end..end, false)
+    let after = trim(s, at.end..end, false);
+    let after_is_noun = !AFTER_NOT_SUBJECT.iter().any(|w| s[at.end..].starts_with(w));
+    if after.start < after.end && after_is_noun {
+        return after;
+    }
+    let before = trim(s, from.min(at.start)..at.start, true);
+    if before.start < before.end || !after_is_noun {
+        return before;
+    }
+    after
 }
 
 /// A year at the start of `s` (`2023年`, `2023年度`, `2023年以来`, `2023以来`): its bytes.
@@ -500,7 +520,7 @@ fn leading_year(s: &str) -> usize {
 }
 
 fn trim(s: &str, mut r: Range<usize>, leading: bool) -> Range<usize> {
-    while leading {
+    while leading && r.start < r.end {
         let t = &s[r.clone()];
         let t = t.trim_start_matches(' ');
         let lead = r.end - r.start - t.len();
@@ -718,6 +738,30 @@ mod tests {
             one("2次组织班子成员开展谈心谈话，了解思想动态。"),
             f("2次", 2.0, "次", Exact, "组织班子成员开展谈心谈话")
         );
+    }
+
+    #[test]
+    fn noun_after_a_classifier_is_the_subject() {
+        assert_eq!(
+            one("辖区内12个村委会实现驻村法律顾问全覆盖,").4,
+            "村委会实现驻村法律顾问全覆盖"
+        );
+        assert_eq!(one("小组长中选出2-3名调解员,").4, "调解员");
+        assert_eq!(
+            figs("计划对我镇44个村和2个社区全覆盖")
+                .into_iter()
+                .map(|x| x.4)
+                .collect::<Vec<_>>(),
+            vec!["村", "社区全覆盖"]
+        );
+    }
+
+    #[test]
+    fn after_not_subject_table() {
+        for w in AFTER_NOT_SUBJECT {
+            let line = format!("受理案件15件{w}办结。");
+            assert_eq!(one(&line).4, "受理案件", "{line}");
+        }
     }
 
     #[test]
