@@ -487,10 +487,10 @@ pub const AFTER_NOT_SUBJECT: &[&str] = &[
 /// `村委会实现…`, `选出2-3名调解员` → `调解员`); else the phrase before it, trimmed of noise
 /// words; when nothing is left there either, the phrase after it.
 fn subject(s: &str, from: usize, at: &Range<usize>, next: usize) -> Range<usize> {
-    let end = s[at.end..]
+    let next = next.clamp(at.end, s.len());
+    let end = s[at.end..next]
         .find(SUBJECT_DELIMITERS)
-        .map_or(s.len(), |k| at.end + k)
-        .min(next.max(at.end));
+        .map_or(next, |k| at.end + k);
     // After the figure the verb is content (`组织班子成员…`): only the end is trimmed.
     let after = trim(s, at.end..end, false);
     let after_is_noun = !AFTER_NOT_SUBJECT.iter().any(|w| s[at.end..].starts_with(w));
@@ -590,6 +590,15 @@ fn kept(cue: &str) -> usize {
 /// The first zero statement in the clause `r` of `s`.
 fn zero_in(s: &str, r: Range<usize>) -> Option<Found> {
     let clause = &s[r.clone()];
+    if !clause.contains(['无', '未', '没', '零']) {
+        return None; // no cue can start here
+    }
+    // Where each counted word last occurs (start, end): one pass per word, so a long clause
+    // full of cues stays linear.
+    let last: Vec<Option<(usize, usize)>> = COUNTED
+        .iter()
+        .map(|(w, _)| clause.rfind(w).map(|p| (p, p + w.len())))
+        .collect();
     for (i, _) in clause.char_indices() {
         let rest = &clause[i..];
         let Some((cue, adjacent, _)) = ZERO_CUES
@@ -599,29 +608,32 @@ fn zero_in(s: &str, r: Range<usize>) -> Option<Found> {
         else {
             continue;
         };
-        let after = &rest[cue.len()..];
+        let from = i + cue.len();
         // The counted thing that ends last is the head of the phrase (`…行政诉讼案件` → 案件).
         let head = COUNTED
             .iter()
-            .filter_map(|(w, unit)| {
+            .zip(&last)
+            .filter_map(|((w, unit), at)| {
                 if *adjacent {
-                    after.starts_with(w).then_some((w.len(), *unit))
+                    clause[from..]
+                        .starts_with(w)
+                        .then_some((from + w.len(), *unit))
                 } else {
-                    after.rfind(w).map(|p| (p + w.len(), *unit))
+                    at.filter(|(p, _)| *p >= from).map(|(_, e)| (e, *unit))
                 }
             })
             .max_by_key(|(end, _)| *end);
         let Some((end, unit)) = head else {
             continue;
         };
-        let at = r.start + i..r.start + i + cue.len() + end;
+        let at = r.start + i..r.start + end;
         return Some(Found {
             value: 0.0,
             unit,
             approx: Approx::Exact,
             lower: None,
             upper: None,
-            subject: Some(at.start + cue.len() - kept(cue)..at.end),
+            subject: Some(r.start + from - kept(cue)..at.end),
             at,
         });
     }
@@ -1039,6 +1051,18 @@ mod tests {
         );
         assert_eq!(v[0].subject, "驻村法律顾问提供法律咨询服务");
         assert_eq!(v[3].subject, "宣传资料");
+    }
+
+    #[test]
+    fn long_clauses_stay_linear() {
+        // One clause of 100 000 chars: cues without end, figures without delimiters.
+        for unit in ["无被", "1件", "一", "未被案件", "2-", "超过"] {
+            let t = unit.repeat(100_000 / unit.chars().count());
+            let b = crate::blocks::split(&t);
+            let started = std::time::Instant::now();
+            let _ = figures(&t, &b);
+            assert!(started.elapsed().as_secs() < 5, "{unit}");
+        }
     }
 
     #[test]
