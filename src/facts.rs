@@ -745,6 +745,27 @@ mod tests {
     }
 
     #[test]
+    fn subject_noise_tables() {
+        for w in SUBJECT_LEADING_NOISE {
+            let line = format!("{w}调解成功42件。");
+            assert_eq!(one(&line).4, "调解成功", "{line}");
+        }
+        for w in SUBJECT_TRAILING_NOISE {
+            let line = format!("调解成功{w}42件。");
+            assert_eq!(one(&line).4, "调解成功", "{line}");
+        }
+        for w in SUBJECT_KEEP {
+            let line = format!("{w}调解成功42件。");
+            assert_eq!(one(&line).4, format!("{w}调解成功"), "{line}");
+        }
+        // Rejected: a framing word inside the subject stays.
+        assert_eq!(
+            one("人民调解共开展调解成功42件。").4,
+            "人民调解共开展调解成功"
+        );
+    }
+
+    #[test]
     fn subject_after_the_figure_when_nothing_precedes() {
         assert_eq!(
             one("2次组织班子成员开展谈心谈话，了解思想动态。"),
