@@ -231,7 +231,7 @@ fn substance(input: &Input<'_>) -> ScoreItem {
     let mut scope = "措施部分";
     if rs.is_empty() {
         // A report without headings is still read: its whole text stands for the measures.
-        rs = vec![0..input.text.len()];
+        rs.push(0..input.text.len());
         scope = "全文（未识别出举措和成效部分）";
     }
     let n_chars = chars(input.text, &rs);

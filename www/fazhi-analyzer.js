@@ -12,7 +12,7 @@ const PART_NAMES = {
 const FORMAT_NAMES = { text: '纯文本', docx: 'Word 文档', doc: 'Word 97–2003 文档', wps: 'WPS 文档', html: '网页', pdf: 'PDF', ofd: 'OFD' };
 // What the file picker offers; dropped files of any name are read by their content anyway.
 const ACCEPT = '.txt,.text,.docx,.doc,.wps,.htm,.html,.pdf,.ofd,text/plain,text/html,application/pdf';
-const SEVERITY = { error: ['⛔', '错误'], warning: ['⚠', '警告'], info: ['ℹ', '提示'] };
+const SEVERITY = { error: ['✖', '错误'], warning: ['⚠', '警告'], info: ['ℹ', '提示'] };
 const KIND_NAMES = { law: '法律', regulation: '法规规章', partyRule: '党内法规', plan: '规划纲要', localDocument: '地方文件', other: '其他' };
 const LEVEL_NAMES = { town: '乡镇（街道）', county: '县（区）', city: '市', province: '省', department: '部门', unknown: '未知' };
 
