@@ -267,7 +267,7 @@ class FazhiAnalyzer extends HTMLElement {
         el('span', { class: 'icon', 'aria-label': name }, icon), f.message,
         f.suggestion ? el('div', { class: 'suggestion' }, '建议：' + f.suggestion) : '',
         el('span', { class: 'rule' }, ' ' + f.rule));
-      if (f.span) {
+      if (f.span && f.span[1] > f.span[0]) { // an empty span has nothing to light up
         li.dataset.span = f.span.join(',');
         li.addEventListener('click', () => {
           for (const c of this.findingsBox.querySelectorAll('li.current')) c.classList.remove('current');
