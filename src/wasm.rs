@@ -23,9 +23,29 @@ export interface Meta {
   signedBy: string | null; date: string | null; closing: string | null;
 }
 export interface Source { name: string; format: "text" | "docx" | "doc" | "wps" | "html" | "pdf" | "ofd"; encoding: string | null; chars: number; }
+/** A quantity stated in the report (`42件`, `95.45%`, `2万多份`, `无被申请行政复议案件` = 0). */
+export interface Figure {
+  value: number; unit: string; approx: "exact" | "atLeast" | "atMost" | "about" | "range";
+  lower: number | null; upper: number | null; subject: string; text: string; span: Span;
+}
+/** A key indicator: reported with the figure that reports it, or not. */
+export interface Indicator {
+  id: string; label: string; reported: boolean; value: number | null; unit: string | null;
+  /** Index into `Report.figures`. */
+  figure: number | null; span: Span | null;
+}
+export type CitationKind = "law" | "regulation" | "partyRule" | "plan" | "localDocument" | "other";
+/** A document cited by title (`《…》`); `nearMiss` when it nearly is the well-known title `known`. */
+export interface Citation { title: string; kind: CitationKind; known: string | null; nearMiss: boolean; span: Span; }
+export type Severity = "error" | "warning" | "info";
+/** A problem to fix; `span` is null for something absent from the whole report. */
+export interface Finding { rule: string; severity: Severity; message: string; span: Span | null; suggestion: string | null; }
+/** One line of the scorecard (docs/rubric.md): points of max, and why in Chinese. */
+export interface ScoreItem { id: "parts" | "substance" | "causes" | "plans" | "formal" | "findings"; label: string; points: number; max: number; why: string; }
+export interface Scorecard { total: number; items: ScoreItem[]; }
 export interface Report {
   schemaVersion: number; source: Source; text: string; meta: Meta; outline: Heading[]; parts: Part[];
-  noise: Span[]; figures: unknown[]; indicators: unknown[]; citations: unknown[]; findings: unknown[]; score: unknown | null;
+  noise: Span[]; figures: Figure[]; indicators: Indicator[]; citations: Citation[]; findings: Finding[]; score: Scorecard | null;
 }
 "#;
 
@@ -52,7 +72,8 @@ pub fn analyze_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
     }
 }
 
-/// The analysis of pasted text as Markdown (meta, five parts, outline).
+/// The analysis of pasted text as Markdown (meta, scorecard, parts, indicators, findings,
+/// citations, outline).
 #[wasm_bindgen(js_name = markdownOf)]
 pub fn markdown_of(text: &str, name: Option<String>) -> String {
     crate::render::markdown(&crate::analyze(

@@ -12,6 +12,8 @@ const PART_NAMES = {
 const FORMAT_NAMES = { text: '纯文本', docx: 'Word 文档', doc: 'Word 97–2003 文档', wps: 'WPS 文档', html: '网页', pdf: 'PDF', ofd: 'OFD' };
 // What the file picker offers; dropped files of any name are read by their content anyway.
 const ACCEPT = '.txt,.text,.docx,.doc,.wps,.htm,.html,.pdf,.ofd,text/plain,text/html,application/pdf';
+const SEVERITY = { error: ['✖', '错误'], warning: ['⚠', '警告'], info: ['ℹ', '提示'] };
+const KIND_NAMES = { law: '法律', regulation: '法规规章', partyRule: '党内法规', plan: '规划纲要', localDocument: '地方文件', other: '其他' };
 const LEVEL_NAMES = { town: '乡镇（街道）', county: '县（区）', city: '市', province: '省', department: '部门', unknown: '未知' };
 
 const CSS = `
@@ -34,7 +36,28 @@ ul.tree li:not(:has(details)) { padding-left: 1em; }
 pre.text { white-space: pre-wrap; font: 14px/1.7 inherit; max-height: 420px; overflow: auto; margin: 0; }
 mark { background: none; } mark.h1 { background: #fde2e2; font-weight: 600; } mark.h2 { background: #fff0c9; }
 mark.h3 { background: #e3f1ff; } mark.h4 { background: #eaf7e6; } mark.noise { color: #aaa; }
+mark.fig { box-shadow: inset 0 -2px #1f6feb; } mark.cite { color: #6639ba; }
+mark.cite.miss { text-decoration: underline wavy #d4a72c; background: #fff3bf; }
+mark.sev-error { border-bottom: 2px dotted #b42318; } mark.sev-warning { border-bottom: 2px dotted #bf8700; }
+mark.sev-info { border-bottom: 1px dotted #888; }
 mark.active { outline: 2px solid #8b1a1a; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; margin-bottom: 6px; }
+th, td { text-align: left; padding: 2px 6px; border-bottom: 1px solid #eee; vertical-align: top; }
+th { color: #666; font-weight: normal; }
+td.pts { white-space: nowrap; font-variant-numeric: tabular-nums; } td.why { color: #555; }
+.total { font-size: 22px; color: #8b1a1a; }
+.unreported { color: #999; } .said { color: #888; font-size: 12px; }
+button.jump { all: unset; cursor: pointer; color: #0550ae; } button.jump:hover { text-decoration: underline; }
+ol.findings { padding-left: 0; list-style: none; margin: 0; font-size: 13px; }
+ol.findings li { padding: 3px 4px; border-left: 3px solid #ccc; margin: 3px 0; }
+ol.findings li.sev-error { border-color: #b42318; } ol.findings li.sev-warning { border-color: #bf8700; }
+ol.findings li[data-span] { cursor: pointer; } ol.findings li[data-span]:hover { background: #f6f6f6; }
+ol.findings li.current { background: #fdf3f3; }
+.icon { display: inline-block; width: 1.4em; } .sev-error .icon { color: #b42318; } .sev-warning .icon { color: #bf8700; }
+.sev-info .icon { color: #666; } .suggestion { color: #1a7f37; } .rule { color: #aaa; font-size: 11px; }
+ul.cites { padding-left: 1.2em; margin: 0; font-size: 13px; } .miss-note { color: #9a6700; }
+h2.inline { display: inline; }
+.legend { font-size: 12px; color: #666; margin: 4px 0; } .legend mark { padding: 0 2px; }
 .files button.current { font-weight: 600; }
 `;
 
@@ -83,6 +106,8 @@ class FazhiAnalyzer extends HTMLElement {
     this.statusBox = el('div', { class: 'status' });
     this.fileList = el('div', { class: 'bar files' });
     this.metaBox = el('div'); this.partsBox = el('div'); this.treeBox = el('div');
+    this.scoreBox = el('div', { class: 'score' }); this.findingsBox = el('div'); this.indicatorsBox = el('div');
+    this.citationsBox = el('div');
     this.textBox = el('pre', { class: 'text' });
     const exports = el('div', { class: 'bar' },
       el('button', { onclick: () => this.exportJson() }, '导出 JSON'),
@@ -90,8 +115,11 @@ class FazhiAnalyzer extends HTMLElement {
       el('button', { onclick: () => this.copyJson() }, '复制 JSON'));
     const left = el('section', { class: 'pane' },
       el('div', { class: 'bar' }, this.picker), exports, this.fileList, this.messageBox, this.editor, this.statusBox,
-      el('h2', {}, '全文'), this.textBox);
-    const right = el('section', { class: 'pane' }, this.metaBox, this.partsBox, this.treeBox);
+      el('h2', {}, '全文'), el('div', { class: 'legend' }, '标注：', el('mark', { class: 'fig' }, '数字'), ' ',
+        el('mark', { class: 'cite' }, '《引用文件》'), ' ', el('mark', { class: 'cite miss' }, '《疑似笔误》'), ' ',
+        el('mark', { class: 'sev-error' }, '错误'), ' ', el('mark', { class: 'sev-warning' }, '警告')), this.textBox);
+    const right = el('section', { class: 'pane' }, this.metaBox, this.scoreBox, this.partsBox, this.findingsBox,
+      this.indicatorsBox, this.treeBox, this.citationsBox);
     this.root.replaceChildren(style, el('div', { class: 'wrap' }, left, right));
     window.addEventListener('dragover', (e) => e.preventDefault());
     window.addEventListener('drop', (e) => {
@@ -189,7 +217,8 @@ class FazhiAnalyzer extends HTMLElement {
   showReport(report, fillEditor = true) {
     this.current = report;
     if (fillEditor) this.editor.value = report.text;
-    this.renderMeta(report); this.renderParts(report); this.renderTree(report); this.renderText(report);
+    this.renderMeta(report); this.renderScore(report); this.renderParts(report); this.renderFindings(report);
+    this.renderIndicators(report); this.renderTree(report); this.renderCitations(report); this.renderText(report);
     this.renderFileList();
     this.dispatchEvent(new CustomEvent('fazhi-analyzed', { detail: report, bubbles: true, composed: true }));
   }
@@ -212,7 +241,7 @@ class FazhiAnalyzer extends HTMLElement {
   renderTree({ outline }) {
     // A heading with sub-headings folds open and shut (<details>); every title jumps to the text.
     const item = (h) => {
-      const jump = el('button', { onclick: () => this.focusHeading(h.id) }, h.marker + h.title);
+      const jump = el('button', { onclick: () => this.focus('h' + h.id) }, h.marker + h.title);
       if (!h.children.length) return el('li', {}, jump);
       return el('li', {}, el('details', { open: '' }, el('summary', {}, jump), list(h.children)));
     };
@@ -220,32 +249,115 @@ class FazhiAnalyzer extends HTMLElement {
     this.treeBox.replaceChildren(el('h2', {}, '提纲'), outline.length ? list(outline) : el('p', {}, '（未识别到标题层级）'));
   }
 
+  renderScore({ score }) {
+    if (!score) { this.scoreBox.replaceChildren(); return; }
+    this.scoreBox.replaceChildren(
+      el('h2', {}, '评分 ', el('span', { class: 'total' }, fmt(score.total)), ' / 100'),
+      el('table', { class: 'scorecard' },
+        el('thead', {}, el('tr', {}, el('th', {}, '项目'), el('th', {}, '得分'), el('th', {}, '说明'))),
+        el('tbody', {}, ...score.items.map((i) => el('tr', { 'data-id': i.id },
+          el('td', {}, i.label), el('td', { class: 'pts' }, `${fmt(i.points)} / ${fmt(i.max)}`), el('td', { class: 'why' }, i.why))))));
+  }
+
+  renderFindings({ findings }) {
+    // Every finding is listed; those with a span jump to it and light it up in the text.
+    const row = (f, i) => {
+      const [icon, name] = SEVERITY[f.severity] || ['•', f.severity];
+      const li = el('li', { class: 'sev-' + f.severity, title: name },
+        el('span', { class: 'icon', 'aria-label': name }, icon), f.message,
+        f.suggestion ? el('div', { class: 'suggestion' }, '建议：' + f.suggestion) : '',
+        el('span', { class: 'rule' }, ' ' + f.rule));
+      if (f.span && f.span[1] > f.span[0]) { // an empty span has nothing to light up
+        li.dataset.span = f.span.join(',');
+        li.addEventListener('click', () => {
+          for (const c of this.findingsBox.querySelectorAll('li.current')) c.classList.remove('current');
+          li.classList.add('current');
+          this.focus('x' + i);
+        });
+      }
+      return li;
+    };
+    this.findingsBox.replaceChildren(el('h2', {}, `问题清单（${findings.length}）`), findings.length
+      ? el('ol', { class: 'findings' }, ...findings.map(row)) : el('p', { class: 'said' }, '未发现问题'));
+  }
+
+  renderIndicators({ indicators, figures }) {
+    const row = (ind) => {
+      const fig = ind.figure !== null ? figures[ind.figure] : undefined;
+      const value = ind.reported
+        ? el('button', { class: 'jump', onclick: () => { if (ind.figure !== null) this.focus('f' + ind.figure); } },
+          ind.value !== null ? fmt(ind.value) + (ind.unit || '') : '已报告')
+        : el('span', { class: 'unreported' }, '未报告');
+      return el('tr', { class: ind.reported ? 'reported' : 'unreported' }, el('td', {}, ind.label), el('td', {}, value),
+        el('td', { class: 'said' }, fig ? fig.subject + fig.text : ''));
+    };
+    this.indicatorsBox.replaceChildren(el('h2', {}, `关键指标（全文数字 ${figures.length} 个）`), indicators.length
+      ? el('table', { class: 'indicators' }, el('tbody', {}, ...indicators.map(row))) : '');
+  }
+
+  renderCitations({ citations }) {
+    if (!citations.length) { this.citationsBox.replaceChildren(); return; }
+    const misses = citations.filter((c) => c.nearMiss).length;
+    this.citationsBox.replaceChildren(el('details', { open: '' },
+      el('summary', {}, el('h2', { class: 'inline' }, `引用文件（${citations.length}${misses ? `，疑似笔误 ${misses}` : ''}）`)),
+      el('ul', { class: 'cites' }, ...citations.map((c, i) => el('li', {},
+        el('button', { class: 'jump', onclick: () => this.focus('c' + i) }, `《${c.title}》`),
+        el('span', { class: 'said' }, ` ${KIND_NAMES[c.kind] || c.kind}`),
+        c.nearMiss && c.known ? el('span', { class: 'miss-note' }, ` ⚠ 疑为《${c.known}》`) : '')))));
+  }
+
   renderText(report) {
+    // Headings, noise, figures, citations and findings may overlap or nest; the text is cut at
+    // every start and end (one sweep over the sorted boundaries), and each piece is one <mark>
+    // carrying the classes and keys of all spans over it. A span's pieces share its key.
     const marks = [];
-    const walk = (hs) => hs.forEach((h) => { marks.push({ span: h.span, cls: 'h' + Math.min(h.level, 4), id: h.id }); walk(h.children); });
+    const walk = (hs) => hs.forEach((h) => { marks.push({ span: h.span, cls: 'h' + Math.min(h.level, 4), key: 'h' + h.id }); walk(h.children); });
     walk(report.outline);
     for (const s of report.noise) marks.push({ span: s, cls: 'noise' });
-    marks.sort((a, b) => a.span[0] - b.span[0]);
+    report.figures.forEach((f, i) => marks.push({ span: f.span, cls: 'fig', key: 'f' + i }));
+    report.citations.forEach((c, i) => marks.push({ span: c.span, cls: c.nearMiss ? 'cite miss' : 'cite', key: 'c' + i,
+      title: c.nearMiss && c.known ? `疑为《${c.known}》` : '' }));
+    report.findings.forEach((f, i) => { if (f.span) marks.push({ span: f.span, cls: 'sev-' + f.severity, key: 'x' + i, title: f.message }); });
+    const bounds = [];
+    marks.forEach((m, i) => {
+      if (m.span[1] > m.span[0]) bounds.push([m.span[0], 1, i], [m.span[1], 0, i]);
+    });
+    bounds.sort((a, b) => a[0] - b[0] || a[1] - b[1]); // at one offset, ends before starts
     const text = report.text;
     const nodes = [];
+    const open = new Set();
     let at = 0;
-    for (const m of marks) {
-      if (m.span[0] < at) continue;
-      nodes.push(document.createTextNode(text.slice(at, m.span[0])));
-      const mark = el('mark', { class: m.cls }, text.slice(m.span[0], m.span[1]));
-      if (m.id !== undefined) mark.dataset.id = m.id;
-      nodes.push(mark);
-      at = m.span[1];
+    const flush = (to) => {
+      if (to <= at) return;
+      const piece = text.slice(at, to);
+      if (!open.size) { nodes.push(document.createTextNode(piece)); } else {
+        const cls = [], keys = [], titles = [];
+        for (const i of open) { const m = marks[i]; cls.push(m.cls); if (m.key) keys.push(m.key); if (m.title) titles.push(m.title); }
+        const mark = el('mark', { class: cls.join(' ') }, piece);
+        if (keys.length) mark.dataset.k = keys.join(' ');
+        if (titles.length) mark.title = titles.join('\n');
+        nodes.push(mark);
+      }
+      at = to;
+    };
+    for (const [pos, isStart, i] of bounds) {
+      flush(pos);
+      if (isStart) open.add(i); else open.delete(i);
     }
-    nodes.push(document.createTextNode(text.slice(at)));
+    flush(text.length);
     this.textBox.replaceChildren(...nodes);
   }
 
-  focusHeading(id) {
+  /** Lights up every piece of the span with this key (`h3`, `f0`, `c2`, `x5`) and scrolls to it. */
+  focus(key) {
     for (const m of this.textBox.querySelectorAll('mark.active')) m.classList.remove('active');
-    const mark = this.textBox.querySelector(`mark[data-id="${id}"]`);
-    if (mark) { mark.classList.add('active'); mark.scrollIntoView({ block: 'center' }); }
+    const pieces = this.textBox.querySelectorAll(`mark[data-k~="${key}"]`);
+    for (const m of pieces) m.classList.add('active');
+    if (pieces.length) pieces[0].scrollIntoView({ block: 'center' });
   }
 }
+
+/** A number as people write it: no trailing `.0`, at most two decimals. */
+function fmt(x) { return String(Math.round(x * 100) / 100); }
 
 customElements.define('fazhi-analyzer', FazhiAnalyzer);

@@ -84,6 +84,16 @@ test('typing re-analyzes, and report text is rendered as text', async () => {
   await context.close();
 });
 
+/** The text of every highlighted piece in the text pane, in order. */
+async function activeText(page) {
+  return (await page.locator('fazhi-analyzer pre.text mark.active').allTextContents()).join('');
+}
+
+/** The report the page shows. */
+function shownReport(page) {
+  return page.evaluate(() => document.querySelector('fazhi-analyzer').current);
+}
+
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
 test('two files from the picker, one of them GBK, are both read', async () => {
@@ -106,9 +116,9 @@ test('clicking a heading in the outline highlights it in the text', async () => 
   const { page, context } = await openPage();
   await page.locator('fazhi-analyzer ul.tree').first().waitFor();
   await page.locator('fazhi-analyzer ul.tree button', { hasText: '三、存在的问题' }).click();
-  const mark = page.locator('fazhi-analyzer pre.text mark.active');
-  assert.equal(await mark.textContent(), '三、存在的问题');
-  assert.ok(await mark.evaluate((m) => {
+  // A heading may be cut into pieces by a figure or finding inside it: all its pieces light up.
+  assert.equal(await activeText(page), '三、存在的问题');
+  assert.ok(await page.locator('fazhi-analyzer pre.text mark.active').first().evaluate((m) => {
     const box = m.getBoundingClientRect(), pane = m.closest('pre').getBoundingClientRect();
     return box.top >= pane.top && box.bottom <= pane.bottom;
   }), 'scrolled into view');
@@ -222,6 +232,109 @@ test('dropping Word files: an auto-numbered .docx and a .doc are read, numbering
   assert.ok(labels[0].startsWith('一、上一年度推进法治政府建设'), labels[0]);
   assert.ok(labels.some((l) => l.startsWith('（一）')), labels.join(' | '));
   assert.match(await page.locator('fazhi-analyzer dl').textContent(), /Word 文档/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('findings, indicators, figures and the scorecard are the report\'s own, and each jumps to its text', async () => {
+  const { page, errors, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  // Seed 004 has figures, indicators and findings once the analyses are filled in.
+  await page.locator('fazhi-analyzer input[type=file]').setInputFiles(join(FIXTURES, 'seeds/004_470a423e495ab50d.txt'));
+  await page.locator('fazhi-analyzer .files button', { hasText: '004_' }).waitFor();
+  const r = await shownReport(page);
+  assert.equal(r.source.name, '004_470a423e495ab50d.txt');
+  const root = 'fazhi-analyzer ';
+
+  assert.equal(await page.locator(root + 'ol.findings li').count(), r.findings.length);
+  assert.equal(await page.locator(root + 'table.indicators tbody tr').count(), r.indicators.length);
+  assert.equal(await page.locator(root + 'table.indicators td .unreported').count(),
+    r.indicators.filter((i) => !i.reported).length);
+  assert.equal(await page.locator(root + 'ul.cites li').count(), r.citations.length);
+  if (r.score) {
+    assert.equal(Number(await page.locator(root + '.score .total').textContent()), r.score.total);
+    assert.deepEqual(await page.locator(root + 'table.scorecard tbody td.pts').allTextContents(),
+      r.score.items.map((i) => `${i.points} / ${i.max}`));
+  }
+  // Every figure with a span is drawn, under its own key.
+  const figKeys = await page.locator(root + 'pre.text mark.fig').evaluateAll((ms) =>
+    new Set(ms.flatMap((m) => m.dataset.k.split(' ').filter((k) => k.startsWith('f')))).size);
+  assert.equal(figKeys, r.figures.filter((f) => f.span[1] > f.span[0]).length);
+  // Clicking a finding lights up exactly its span; report-wide ones are listed without one.
+  const rows = page.locator(root + 'ol.findings li');
+  for (const [i, f] of r.findings.entries()) {
+    if (!f.span || f.span[1] === f.span[0]) {
+      assert.equal(await rows.nth(i).getAttribute('data-span'), null);
+      continue;
+    }
+    await rows.nth(i).click();
+    assert.equal(await activeText(page), r.text.slice(...f.span), `${f.rule}: ${f.message}`);
+  }
+  // Clicking an indicator's value lights up its figure.
+  const reported = r.indicators.findIndex((i) => i.reported && i.span);
+  if (reported >= 0) {
+    await page.locator(root + 'table.indicators tbody tr').nth(reported).locator('button').click();
+    assert.equal(await activeText(page), r.text.slice(...r.indicators[reported].span));
+  }
+  await page.screenshot({ path: 'target/browser-findings.png', fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hand-made figures, citations and findings: overlapping spans drawn, clicks exact, text stays text', async () => {
+  const { page, errors, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  // The sample report with analyses set by hand, so the display is tested whatever the rules find.
+  const r = await shownReport(page);
+  const at = (s) => { const i = r.text.indexOf(s); assert.ok(i >= 0, s); return [i, i + s.length]; };
+  const heading = at('三、存在的问题');
+  const across = [heading[0] + 2, heading[1] + 6]; // from inside the heading into the body under it
+  const title = '博爱县社会矛盾纠纷大调处专项工作方案';
+  r.figures = [{ value: 3, unit: '名', approx: 'exact', lower: null, upper: null, subject: '', text: '3名', span: at('3名') }];
+  r.indicators = [
+    { id: 'lawyers', label: '法律顾问', reported: true, value: 3, unit: '名', figure: 0, span: r.figures[0].span },
+    { id: 'petitions', label: '信访', reported: false, value: null, unit: null, figure: null, span: null },
+  ];
+  r.citations = [{ title: title.slice(1), kind: 'plan', known: title, nearMiss: true, span: at('《' + title + '》') }];
+  r.findings = [
+    { rule: 'missing-part', severity: 'error', message: '缺少“其他需要报告的情况”', span: null, suggestion: null },
+    { rule: 'test-across', severity: 'warning', message: '<img src=x onerror="window.__xss=3">跨越标题', span: across, suggestion: '<b>改写</b>' },
+    { rule: 'test-heading', severity: 'info', message: '标题', span: heading, suggestion: null },
+  ];
+  r.score = { total: 61.5, items: [{ id: 'substance', label: '内容翔实', points: 11.5, max: 20, why: '措施部分每千字 1.2 个数字' }] };
+  await page.evaluate((rep) => document.querySelector('fazhi-analyzer').showReport(rep), r);
+  const root = 'fazhi-analyzer ';
+
+  const rows = page.locator(root + 'ol.findings li');
+  assert.equal(await rows.count(), 3);
+  assert.equal(await rows.nth(0).getAttribute('data-span'), null, 'report-wide: nothing to jump to');
+  assert.match(await rows.nth(1).textContent(), /<img src=x onerror="window.__xss=3">跨越标题建议：<b>改写<\/b>/);
+  await rows.nth(1).click();
+  assert.equal(await activeText(page), r.text.slice(...across));
+  assert.ok(await page.locator(root + 'pre.text mark.active').count() >= 2, 'cut at the heading\'s end');
+  await rows.nth(2).click();
+  assert.equal(await activeText(page), '三、存在的问题');
+  // The outline still jumps to the same heading.
+  await page.locator(root + 'ul.tree button', { hasText: '三、存在的问题' }).click();
+  assert.equal(await activeText(page), '三、存在的问题');
+
+  const miss = page.locator(root + 'pre.text mark.cite.miss');
+  assert.equal((await miss.allTextContents()).join(''), '《' + title + '》');
+  assert.equal(await miss.first().getAttribute('title'), `疑为《${title}》`);
+  assert.match(await page.locator(root + 'ul.cites').textContent(), /⚠ 疑为《博爱县社会矛盾纠纷大调处专项工作方案》/);
+
+  const ind = page.locator(root + 'table.indicators tbody tr');
+  assert.deepEqual(await ind.allTextContents(), ['法律顾问3名3名', '信访未报告']);
+  await ind.nth(0).locator('button').click();
+  assert.equal(await activeText(page), '3名');
+
+  assert.equal(await page.locator(root + '.score .total').textContent(), '61.5');
+  assert.deepEqual(await page.locator(root + 'table.scorecard tbody tr').allTextContents(), ['内容翔实11.5 / 20措施部分每千字 1.2 个数字']);
+  // The text pane still holds the text, exactly, and nothing of the messages became markup.
+  assert.equal(await page.locator(root + 'pre.text').textContent(), r.text);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.evaluate(() => document.querySelector('fazhi-analyzer').shadowRoot.querySelectorAll('img, b').length), 0);
+  await page.screenshot({ path: 'target/browser-marks.png', fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -27,5 +27,19 @@ test('every field of a real report is declared', async () => {
   check(r.parts[0], 'Part');
   check(r.parts[0].headings[0], 'PartHeading');
   check(r.outline[3].items[0], 'Item');
+  // The analyses' arrays are checked wherever the seed gives them something (all of them once filled).
+  const first = (xs) => xs.find(Boolean);
+  const seen = { Figure: first(r.figures), Indicator: first(r.indicators), Citation: first(r.citations),
+    Finding: first(r.findings), Scorecard: r.score, ScoreItem: r.score?.items[0] };
+  for (const [name, obj] of Object.entries(seen)) {
+    interfaceBody(dts, name); // declared, filled or not
+    if (obj) check(obj, name);
+  }
+  // Enums are declared with the strings serde writes.
+  for (const [name, value] of [['Finding', r.findings[0]?.severity], ['Citation', r.citations[0]?.kind], ['Figure', r.figures[0]?.approx]]) {
+    if (value) assert.ok(dts.includes(`"${value}"`), `${name}: "${value}" declared`);
+  }
+  for (const s of ['"error"', '"warning"', '"info"', 'nearMiss: boolean', '"atLeast"', '"partyRule"']) assert.ok(dts.includes(s), s);
+  assert.match(interfaceBody(dts, 'Report'), /findings: Finding\[\]; score: Scorecard \| null;/);
   assert.match(dts, /export function analyze\(text: string, name\?: string \| null\): Report;/);
 });
