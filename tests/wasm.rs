@@ -31,7 +31,14 @@ fn analyze_returns_the_model_as_plain_js_objects() {
         get(&outline.get(0), &["part"]).as_string().as_deref(),
         Some("measures")
     );
-    assert!(get(&r, &["score"]).is_null());
+    // Facts reach JS too: a score, and the findings of a report with four parts missing.
+    assert!(get(&r, &["score", "total"]).as_f64().is_some());
+    let findings: js_sys::Array = get(&r, &["findings"]).dyn_into().unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| get(&f, &["rule"]).as_string().as_deref() == Some("missing-part"))
+    );
 }
 
 #[wasm_bindgen_test]
