@@ -6,6 +6,7 @@ CORPUS_MIN ?= title=0.95,year=0.97,org=0.90,recipient=0.95,l1_f1=0.99,l2_f1=0.97
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
+WASM_CORE = target/core/wasm32-unknown-unknown/wasm/fazhi.wasm
 SAMPLE = tests/fixtures/seeds/000_0ac10b74a13066d8.txt
 
 ## Builds the page into www/ (wasm + glue in www/pkg/, a sample report) and serves it on 127.0.0.1:8080.
@@ -13,15 +14,21 @@ serve: web
 	@echo "fazhi: http://127.0.0.1:8080/"
 	python3 -m http.server 8080 --bind 127.0.0.1 --directory www
 
+## Two wasm modules: www/pkg/ (no readers: loads with the page) and www/pkg/readers/ (with the
+## .docx/.doc/PDF/OFD readers: loaded when such a file is opened). Separate target dirs keep both
+## builds incremental.
 web: tools
+	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --target-dir target/core
+	wasm-bindgen --target web --out-dir www/pkg --remove-name-section --remove-producers-section $(WASM_CORE)
 	cargo build --lib --profile wasm --target wasm32-unknown-unknown
-	wasm-bindgen --target web --out-dir www/pkg --remove-name-section --remove-producers-section $(WASM)
+	wasm-bindgen --target web --out-dir www/pkg/readers --remove-name-section --remove-producers-section $(WASM)
 	cp $(SAMPLE) www/pkg/sample.txt
 
 ## dist/: the static files for any web server, and dist/fazhi.html, one self-contained file for file://.
 dist: web
-	rm -rf dist && mkdir -p dist/pkg
+	rm -rf dist && mkdir -p dist/pkg/readers
 	cp www/index.html www/fazhi-analyzer.js www/embed-example.html www/embed-example.js dist/ && cp www/pkg/fazhi.js www/pkg/fazhi_bg.wasm www/pkg/sample.txt dist/pkg/
+	cp www/pkg/readers/fazhi.js www/pkg/readers/fazhi_bg.wasm dist/pkg/readers/
 	python3 www/make_single_file.py www $(SAMPLE) dist/fazhi.html
 
 ## Installs what the page build needs when missing: the wasm32 target and wasm-bindgen-cli (no --locked:
@@ -37,6 +44,7 @@ test: lint unit wasm-check corpus test-browser test-wasm
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --no-default-features -- -D warnings
 
 unit:
 	cargo test

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { initSync, analyzeFile } from '../www/pkg/fazhi.js';
+import { initSync, analyzeFile } from '../www/pkg/readers/fazhi.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const FIXTURES = join(ROOT, 'tests/fixtures/formats');
@@ -39,7 +39,7 @@ async function time(label, once) {
   return ms;
 }
 
-initSync({ module: readFileSync(join(ROOT, 'www/pkg/fazhi_bg.wasm')) });
+initSync({ module: readFileSync(join(ROOT, 'www/pkg/readers/fazhi_bg.wasm')) });
 
 const native = await time('fazhi CLI (native), full model as JSONL', () => {
   execFileSync(CLI, ['analyze', '--format', 'jsonl', ...files], { maxBuffer: 1 << 30 });

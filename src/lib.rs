@@ -50,6 +50,8 @@ pub enum Error {
     ScannedPdf,
     /// A readable file of this format that holds no text.
     NoText(&'static str),
+    /// A .docx, .doc, PDF or OFD given to a build without the `readers` feature.
+    NotBuiltIn,
     /// The file could not be read (CLI only).
     Io(String),
 }
@@ -68,6 +70,7 @@ impl Error {
             Error::Broken(zh, _) => format!("文件已损坏：{zh}"),
             Error::ScannedPdf => "该PDF没有可提取的文字（可能是扫描件）".into(),
             Error::NoText(format) => format!("文件中没有文字（{format}）"),
+            Error::NotBuiltIn => "这个版本不含 Word/PDF/OFD 读取模块，请粘贴文字".into(),
             Error::Io(e) => format!("无法读取文件：{e}"),
         }
     }
@@ -84,6 +87,7 @@ impl Error {
             Error::Broken(_, en) => format!("the file is damaged: {en}"),
             Error::ScannedPdf => "the PDF has no text to extract (a scan?)".into(),
             Error::NoText(format) => format!("the file holds no text ({format})"),
+            Error::NotBuiltIn => "this build has no Word/PDF/OFD readers; paste the text".into(),
             Error::Io(e) => format!("cannot read the file: {e}"),
         }
     }

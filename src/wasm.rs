@@ -82,6 +82,19 @@ pub fn markdown_of(text: &str, name: Option<String>) -> String {
     ))
 }
 
+/// Whether these bytes are a .docx, .doc, PDF or OFD file: the page then reads them with the second
+/// wasm module, built with the `readers` feature.
+#[wasm_bindgen(js_name = needsReaders)]
+pub fn needs_readers(bytes: &[u8]) -> bool {
+    crate::formats::needs_readers(bytes)
+}
+
+/// Whether this module was built with the readers of .docx, .doc, PDF and OFD.
+#[wasm_bindgen(js_name = hasReaders)]
+pub fn has_readers() -> bool {
+    cfg!(feature = "readers")
+}
+
 /// The version of fazhi.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -1,6 +1,21 @@
 // <fazhi-analyzer>: the whole analyzer as one custom element (shadow DOM, no framework).
 // Report text is only ever rendered as text (textContent / text nodes), never as HTML.
-import init, { analyze, analyzeFile, markdownOf } from './pkg/fazhi.js';
+import init, { analyze, analyzeFile, markdownOf, needsReaders, hasReaders } from './pkg/fazhi.js';
+
+// The readers of .docx, .doc, PDF and OFD are a second wasm module, loaded the first time such a
+// file is opened, so that the page itself loads fast (the single-file build has them built in).
+const READERS_URL = './pkg/readers/fazhi.js';
+let readers = null;
+function readersModule() {
+  readers ??= import(READERS_URL).then(async (m) => { await m.default(); return m; });
+  return readers;
+}
+
+/** Analyzes a file's bytes with whichever module reads its format. */
+async function analyzeAnyFile(bytes, name) {
+  if (!hasReaders() && needsReaders(bytes)) return (await readersModule()).analyzeFile(bytes, name);
+  return analyzeFile(bytes, name);
+}
 
 // One draft per page, so an embedding page and the tool page do not overwrite each other.
 const DRAFT_KEY = 'fazhi-draft:' + location.pathname;
@@ -165,7 +180,7 @@ class FazhiAnalyzer extends HTMLElement {
       const res = await fetch(url);
       if (!res.ok) throw new Error(res.status + ' ' + res.statusText);
       const bytes = new Uint8Array(await res.arrayBuffer());
-      this.showReport(analyzeFile(bytes, url.split('/').pop()));
+      this.showReport(await analyzeAnyFile(bytes, url.split('/').pop()));
     } catch (e) {
       this.showMessage(`无法载入 ${url}：${e.message}`);
     }
@@ -196,7 +211,7 @@ class FazhiAnalyzer extends HTMLElement {
       try {
         const bytes = new Uint8Array(await f.arrayBuffer());
         const t0 = performance.now();
-        const report = analyzeFile(bytes, f.name);
+        const report = await analyzeAnyFile(bytes, f.name);
         this.statusBox.textContent = `${f.name}：读取并分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒，${report.source.chars} 字`;
         this.files.push(report);
       } catch (e) {

@@ -7,15 +7,18 @@ Usage: make_single_file.py WWW_DIR SAMPLE_TXT OUT_HTML
 import base64, html, re, sys
 
 www, sample_path, out = sys.argv[1:4]
-glue = open(f"{www}/pkg/fazhi.js", encoding="utf-8").read()
+# The single file carries the module built with the readers, so it reads every format offline.
+glue = open(f"{www}/pkg/readers/fazhi.js", encoding="utf-8").read()
 ui = open(f"{www}/fazhi-analyzer.js", encoding="utf-8").read()
 page = open(f"{www}/index.html", encoding="utf-8").read()
-wasm = base64.b64encode(open(f"{www}/pkg/fazhi_bg.wasm", "rb").read()).decode()
+wasm = base64.b64encode(open(f"{www}/pkg/readers/fazhi_bg.wasm", "rb").read()).decode()
 sample = open(sample_path, encoding="utf-8").read()
 
 # One module: the glue's exports become plain declarations the UI uses directly.
 glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M).replace("export function ", "function ")
 ui = re.sub(r"^import init, \{[^}]*\} from '\./pkg/fazhi\.js';\s*$", "const init = __wbg_init;", ui, flags=re.M)
+# No second module to load: the inlined one has the readers (hasReaders() is true).
+ui = re.sub(r"^const READERS_URL = .*$", "const READERS_URL = null;", ui, flags=re.M)
 assert not re.search(r"^import ", ui, flags=re.M), "the UI must have no other imports"
 script = (
     f"const b64 = '{wasm}';\n"

@@ -7,14 +7,25 @@
 //! generates drawn in front of it as Word draws it. Later passes never see the bytes again.
 //!
 //! Bad input never panics and never hangs: every reader works within [`Limits`].
+//!
+//! The readers of binary formats (.docx, .doc/.wps, PDF, OFD) are the cargo feature `readers`
+//! (on by default). The page's first wasm module is built without it, so that pasting text loads
+//! no zip, XML or PDF code; [`needs_readers`] tells the page when to load the second module.
 
+#[cfg(feature = "readers")]
 pub mod cfb;
+#[cfg(feature = "readers")]
 pub mod doc;
+#[cfg(feature = "readers")]
 pub mod docx;
 pub mod html;
+#[cfg(feature = "readers")]
 pub mod layout;
+#[cfg(feature = "readers")]
 pub mod ofd;
+#[cfg(feature = "readers")]
 pub mod pdf;
+#[cfg(feature = "readers")]
 pub mod zip;
 
 use serde::Serialize;
@@ -154,9 +165,17 @@ pub const LIMITS: Limits = Limits {
     max_text: 64 << 20,
 };
 
+/// Whether reading these bytes takes the `readers` feature (a zip, OLE or PDF file).
+pub fn needs_readers(bytes: &[u8]) -> bool {
+    matches!(sniff(bytes), Sniffed::Zip | Sniffed::Ole | Sniffed::Pdf)
+}
+
 /// Reads a file: recognizes its format from the bytes and extracts its text.
 pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
     match sniff(bytes) {
+        #[cfg(not(feature = "readers"))]
+        Sniffed::Zip | Sniffed::Ole | Sniffed::Pdf => Err(Error::NotBuiltIn),
+        #[cfg(feature = "readers")]
         Sniffed::Zip => {
             let archive = zip::Archive::new(bytes, &LIMITS)?;
             if archive.has("word/document.xml") {
@@ -167,7 +186,9 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
                 Err(Error::Unknown(zip_kind(&archive)))
             }
         }
+        #[cfg(feature = "readers")]
         Sniffed::Ole => doc::read(bytes),
+        #[cfg(feature = "readers")]
         Sniffed::Pdf => pdf::read(bytes),
         Sniffed::Html => html::read(bytes),
         Sniffed::Other(kind) => Err(Error::Unknown(kind)),
@@ -222,6 +243,7 @@ fn sniff(bytes: &[u8]) -> Sniffed {
 }
 
 /// What a zip that is neither .docx nor .ofd holds, for the error message.
+#[cfg(feature = "readers")]
 fn zip_kind(archive: &zip::Archive<'_>) -> &'static str {
     if archive.has("xl/workbook.xml") {
         "xlsx"
@@ -276,6 +298,15 @@ mod tests {
             sniff("关于2023年度法治政府建设情况的报告".as_bytes()),
             Sniffed::Text
         );
+    }
+
+    #[test]
+    fn word_pdf_and_ofd_files_need_the_readers_and_text_does_not() {
+        assert!(needs_readers(b"PK\x03\x04...."));
+        assert!(needs_readers(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1...."));
+        assert!(needs_readers(b"%PDF-1.7\n"));
+        assert!(!needs_readers("一、主要举措".as_bytes()));
+        assert!(!needs_readers(b"<html><body><p>x</p></body></html>"));
     }
 
     #[test]

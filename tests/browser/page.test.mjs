@@ -168,6 +168,16 @@ test('dist/fazhi.html works on its own from file://, with no request at all', as
   await page.goto('file://' + new URL('../../dist/fazhi.html', import.meta.url).pathname);
   await page.locator('fazhi-analyzer ul.tree').first().waitFor();
   assert.equal(await page.locator('fazhi-analyzer h2.title').textContent(), '关于2023年度法治政府建设情况的报告');
+  // The readers are built in: a PDF opened offline is read with nothing fetched.
+  const pdf = (await readFile(join(FIXTURES, 'formats', '003_118af91b63010f52.pdf'))).toString('base64');
+  const dataTransfer = await page.evaluateHandle((b64) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], '港门镇.pdf'));
+    return dt;
+  }, pdf);
+  await page.dispatchEvent('header', 'drop', { dataTransfer });
+  await page.locator('fazhi-analyzer .files button', { hasText: '港门镇.pdf' }).waitFor();
+  assert.equal(await page.locator('fazhi-analyzer h2.title').textContent(), '遂溪县港门镇人民政府关于2023年度法治政府建设情况的报告');
   assert.deepEqual(requests, []);
   assert.deepEqual(errors, []);
   await page.screenshot({ path: 'target/browser-single-file.png' });
@@ -206,8 +216,10 @@ test('dropping files anywhere: a GBK report loads, an unreadable file gets a mes
 });
 
 test('dropping Word files: an auto-numbered .docx and a .doc are read, numbering included', async () => {
-  const { page, errors, context } = await openPage();
+  const { page, requests, errors, context } = await openPage();
   await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  // The readers' module is loaded only when a Word, PDF or OFD file is opened.
+  assert.ok(!requests.some((u) => u.includes('/pkg/readers/')), requests.join('\n'));
   const files = {};
   for (const f of ['004_470a423e495ab50d.autonum.docx', '001_4cda7b45264484a7.doc']) {
     files[f] = (await readFile(join(FIXTURES, 'formats', f))).toString('base64');
@@ -223,6 +235,7 @@ test('dropping Word files: an auto-numbered .docx and a .doc are read, numbering
   const docButton = page.locator('fazhi-analyzer .files button', { hasText: '001_4cda7b45264484a7.doc' });
   await docButton.waitFor();
   assert.equal(await page.locator('fazhi-analyzer .msg').textContent(), '');
+  assert.ok(requests.some((u) => u.endsWith('/pkg/readers/fazhi_bg.wasm')), requests.join('\n'));
   // The .doc is shown (the last file dropped): its title lines joined, its source named.
   assert.match(await page.locator('fazhi-analyzer h2.title').textContent(), /法治政府建设/);
   assert.match(await page.locator('fazhi-analyzer dl').textContent(), /Word 97–2003 文档/);
