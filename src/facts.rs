@@ -345,6 +345,12 @@ fn is_clause_end(rest: &str) -> bool {
         .is_none_or(|c| CLAUSE_DELIMITERS.contains(&c) || c == '、')
 }
 
+/// Whether a number may start with this character: an ASCII digit or a Chinese numeral.
+fn starts_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
 /// The numeric figures of a normalized paragraph.
 fn numbers(s: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
@@ -356,6 +362,12 @@ fn numbers(s: &str) -> Vec<Found> {
         let c = rest.chars().next().unwrap_or(' ');
         if SUBJECT_DELIMITERS.contains(&c) {
             clause_start = i + c.len_utf8();
+        }
+        // Most characters start no number (nor an excluded phrase, which all start with a
+        // numeral): one cheap test instead of trying every rule at every character.
+        if !starts_number(c) {
+            i += c.len_utf8();
+            continue;
         }
         if let Some(p) = longest(rest, EXCLUDED_PHRASES.iter().map(|(p, _)| *p)) {
             i += p.len();
@@ -680,6 +692,15 @@ pub fn clause_around(text: &str, r: &Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_excluded_phrase_starts_where_a_number_may_start() {
+        // `numbers` skips characters that start no number before it looks for excluded phrases.
+        for (p, _) in EXCLUDED_PHRASES {
+            assert!(starts_number(p.chars().next().unwrap()), "{p}");
+        }
+        assert!(starts_number('两') && starts_number('7') && !starts_number('第'));
+    }
 
     /// (text as written, value, unit, approx, subject) of each figure of one paragraph.
     fn figs(line: &str) -> Vec<(String, f64, String, Approx, String)> {

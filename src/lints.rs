@@ -684,6 +684,13 @@ fn duplicates(sink: &mut Sink<'_>) {
 
 /// Template placeholders in a normalized paragraph: byte ranges.
 fn placeholder_spots(s: &str) -> Vec<Range<usize>> {
+    // Most paragraphs hold no character a placeholder is made of: skip them without collecting.
+    if !s
+        .chars()
+        .any(|c| matches!(c, 'X' | 'x' | '×' | '*' | '〇' | '○' | '_' | '某'))
+    {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let at = |k: usize| chars.get(k).map(|c| c.1);
     let mut out = Vec::new();
@@ -870,6 +877,13 @@ fn citations(sink: &mut Sink<'_>) {
 
 /// Half-width punctuation between Chinese characters in a raw line: byte offsets in the line.
 fn halfwidth_spots(raw: &str) -> Vec<Range<usize>> {
+    // Most lines hold no half-width mark at all: skip them without collecting.
+    if !raw
+        .bytes()
+        .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'?' | b'!'))
+    {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = raw.char_indices().filter(|(_, c)| !is_space(*c)).collect();
     let mut out = Vec::new();
     for k in 0..chars.len() {
