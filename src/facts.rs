@@ -347,8 +347,10 @@ fn is_clause_end(rest: &str) -> bool {
 
 /// Whether a number may start with this character: an ASCII digit or a Chinese numeral.
 fn starts_number(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(c, '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+    const NUMERALS: [char; 13] = [
+        '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十',
+    ];
+    c.is_ascii_digit() || NUMERALS.contains(&c)
 }
 
 /// The numeric figures of a normalized paragraph.
