@@ -50,11 +50,40 @@ fn aes_256_r6_reads_like_the_plain_pdf() {
 }
 
 #[test]
+fn aes_256_r5_reads_like_the_plain_pdf() {
+    same_as_plain("aes-256-r5.pdf");
+}
+
+/// Files with the user password `user` (empty documents: the key check fails before any page).
+#[test]
 fn a_pdf_that_needs_a_user_password_is_refused() {
-    let err = fazhi::analyze_bytes(
-        &fixture("formats/encrypted/user-password.pdf"),
+    for name in [
         "user-password.pdf",
-    )
-    .unwrap_err();
-    assert_eq!(err, Error::Encrypted);
+        "user-password-r5.pdf",
+        "user-password-aes128.pdf",
+        "user-password-rc4.pdf",
+        "user-password-rc4-40.pdf",
+    ] {
+        let err =
+            fazhi::analyze_bytes(&fixture(&format!("formats/encrypted/{name}")), name).unwrap_err();
+        assert_eq!(err, Error::Encrypted, "{name}");
+    }
+}
+
+/// Damaged encrypted files (bytes flipped, the file cut short) give a result or an error, never a
+/// panic: bad padding, short strings and wrong keys are not trusted.
+#[test]
+fn damaged_encrypted_pdfs_do_not_panic() {
+    for name in ["aes-128.pdf", "rc4-40.pdf", "aes-256.pdf"] {
+        let bytes = fixture(&format!("formats/encrypted/{name}"));
+        for k in [1usize, 3, 5, 7] {
+            let at = bytes.len() * k / 8;
+            let mut flipped = bytes.clone();
+            for b in &mut flipped[at..(at + 64).min(bytes.len())] {
+                *b ^= 0x5A;
+            }
+            let _ = fazhi::analyze_bytes(&flipped, name);
+            let _ = fazhi::analyze_bytes(&bytes[..at], name);
+        }
+    }
 }
