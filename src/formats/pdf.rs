@@ -3,10 +3,12 @@
 //! A small reader of our own (lopdf pulls in crypto, encoding_rs and getrandom, and does not build
 //! for the browser without extra features): objects are parsed on demand from the
 //! cross-reference chain ([`objects`]), fonts map codes to Unicode ([`font`]), and content
-//! streams are run for their text operators ([`content`]). Encrypted files are refused, not
-//! decrypted; a file whose pages draw no text is a scan.
+//! streams are run for their text operators ([`content`]). Files encrypted with the Standard
+//! handler that open without a password (copy and print restrictions only) are decrypted
+//! ([`crypt`]); those that need a password are refused. A file whose pages draw no text is a scan.
 
 mod content;
+mod crypt;
 mod font;
 mod objects;
 

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::broken;
+use super::crypt::Decryptor;
 use crate::Error;
 use crate::formats::{LIMITS, find};
 
@@ -433,6 +434,9 @@ pub struct Doc<'a> {
     pub trailer: Dict,
     /// The cross-reference was unusable and the file was indexed by scanning it (truncated?).
     pub repaired: bool,
+    /// The key of a file encrypted with an empty user password, and its /Encrypt object (which
+    /// is itself not encrypted).
+    crypt: Option<(Decryptor, Option<u32>)>,
 }
 
 impl<'a> Doc<'a> {
@@ -452,10 +456,12 @@ impl<'a> Doc<'a> {
             inflate_left: Cell::new(budget),
             trailer: Dict::default(),
             repaired: false,
+            crypt: None,
         };
         let read = doc.read_xref_chain();
-        if doc.trailer.get("Encrypt").is_some_and(|e| *e != Obj::Null) {
-            return Err(Error::Encrypted);
+        if read.is_ok() {
+            // Before the catalog is resolved: it may sit in an encrypted object stream.
+            doc.open_encryption()?;
         }
         let root_ok = doc.trailer.get("Root").is_some_and(|r| {
             doc.resolve(r)
@@ -470,10 +476,93 @@ impl<'a> Doc<'a> {
             doc.repaired = true;
             doc.rebuild_from_scan()?;
         }
-        if doc.trailer.get("Encrypt").is_some_and(|e| *e != Obj::Null) {
-            return Err(Error::Encrypted);
-        }
+        doc.open_encryption()?;
         Ok(doc)
+    }
+
+    /// Sets up decryption when the trailer has /Encrypt: `Error::Encrypted` unless the Standard
+    /// handler opens the file with the empty user password.
+    fn open_encryption(&mut self) -> Result<(), Error> {
+        let Some(enc) = self
+            .trailer
+            .get("Encrypt")
+            .filter(|e| **e != Obj::Null)
+            .cloned()
+        else {
+            return Ok(());
+        };
+        if self.crypt.is_some() {
+            return Ok(());
+        }
+        let num = match enc {
+            Obj::Ref(n) => Some(n),
+            _ => None,
+        };
+        // Read while `crypt` is unset: the /Encrypt dictionary's strings are not encrypted.
+        let dict = match self.resolve(&enc)? {
+            Obj::Dict(d) => d,
+            _ => return Err(Error::Encrypted),
+        };
+        let id0 = match self
+            .trailer
+            .get("ID")
+            .and_then(Obj::array)
+            .and_then(|a| a.first())
+        {
+            Some(Obj::Str(s)) => s.clone(),
+            _ => Vec::new(),
+        };
+        let decryptor = Decryptor::new(&dict, &id0).ok_or(Error::Encrypted)?;
+        self.crypt = Some((decryptor, num));
+        // Object streams read before now were read without the key.
+        self.obj_streams.borrow_mut().clear();
+        Ok(())
+    }
+
+    /// Decrypts the strings of object `num` (and its stream data, unless it is the xref stream,
+    /// an image we never read, or metadata left in the clear).
+    fn decrypt(&self, num: u32, gen_: u16, obj: Obj) -> Obj {
+        let Some((c, enc_num)) = &self.crypt else {
+            return obj;
+        };
+        if *enc_num == Some(num) {
+            return obj;
+        }
+        fn strings(c: &Decryptor, num: u32, gen_: u16, obj: &mut Obj) {
+            match obj {
+                Obj::Str(s) => *s = c.string(num, gen_, s),
+                Obj::Array(a) => a.iter_mut().for_each(|o| strings(c, num, gen_, o)),
+                Obj::Dict(d) | Obj::Stream(d, _) => {
+                    d.0.iter_mut().for_each(|(_, o)| strings(c, num, gen_, o));
+                }
+                _ => {}
+            }
+        }
+        match obj {
+            Obj::Stream(mut dict, raw) => {
+                let kind = dict.get("Type").and_then(Obj::name);
+                if kind == Some(b"XRef") {
+                    return Obj::Stream(dict, raw); // xref streams are never encrypted
+                }
+                let clear = (kind == Some(b"Metadata") && !c.metadata)
+                    || dict.get("Subtype").and_then(Obj::name) == Some(b"Image")
+                    || !c.streams_encrypted()
+                    || has_crypt_filter(&dict);
+                let mut d = Obj::Dict(std::mem::take(&mut dict));
+                strings(c, num, gen_, &mut d);
+                let Obj::Dict(dict) = d else { unreachable!() };
+                let data = if clear {
+                    raw
+                } else {
+                    Rc::from(c.stream(num, gen_, &raw))
+                };
+                Obj::Stream(dict, data)
+            }
+            mut other => {
+                strings(c, num, gen_, &mut other);
+                other
+            }
+        }
     }
 
     fn read_xref_chain(&mut self) -> Result<(), Error> {
@@ -636,6 +725,11 @@ impl<'a> Doc<'a> {
             }
             from = at;
         }
+        if let Some(t) = trailer.as_ref().filter(|t| t.get("Encrypt").is_some()) {
+            // Object streams are encrypted: the key is needed before they are indexed.
+            self.trailer = t.clone();
+            self.open_encryption()?;
+        }
         let mut nums: Vec<u32> = map.keys().copied().collect();
         nums.sort_unstable();
         for &n in &nums {
@@ -729,7 +823,10 @@ impl<'a> Doc<'a> {
             Some(Obj::Num(n)) if n >= 0.0 => n as u32,
             _ => return Err(bad()),
         };
-        let _gen = lx.object(0)?;
+        let gen_ = match lx.object(0)? {
+            Some(Obj::Num(g)) => g.clamp(0.0, 65535.0) as u16,
+            _ => 0,
+        };
         if lx.token(0)? != Some(Token::Keyword(b"obj".to_vec())) {
             return Err(bad());
         }
@@ -775,12 +872,10 @@ impl<'a> Doc<'a> {
                     })
                 })
                 .ok_or_else(|| broken("数据流被截断", "truncated stream"))?;
-            return Ok((
-                num,
-                Obj::Stream(d.clone(), Rc::from(&self.data[start..end])),
-            ));
+            let stream = Obj::Stream(d.clone(), Rc::from(&self.data[start..end]));
+            return Ok((num, self.decrypt(num, gen_, stream)));
         }
-        Ok((num, obj))
+        Ok((num, self.decrypt(num, gen_, obj)))
     }
 
     /// Object `num`, read from wherever the xref says (the scan, if the xref is wrong).
@@ -922,6 +1017,8 @@ impl<'a> Doc<'a> {
                         .map(|p| p[0] << 4 | p.get(1).copied().unwrap_or(0))
                         .collect();
                 }
+                // Only the /Identity crypt filter is allowed through (see `has_crypt_filter`).
+                b"Crypt" => {}
                 _ => return Ok(None),
             }
         }
@@ -941,6 +1038,16 @@ impl<'a> Doc<'a> {
         };
         self.inflate_left.set(left - out.len().min(left));
         Ok(out)
+    }
+}
+
+/// Whether a stream names its own /Crypt filter: we know only /Identity (the default), which
+/// leaves the stream in the clear whatever /StmF says.
+fn has_crypt_filter(dict: &Dict) -> bool {
+    match dict.get("Filter") {
+        Some(Obj::Name(n)) => n == b"Crypt",
+        Some(Obj::Array(a)) => a.iter().any(|f| f.name() == Some(b"Crypt")),
+        _ => false,
     }
 }
 

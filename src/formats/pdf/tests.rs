@@ -270,16 +270,30 @@ fn a_pdf_without_pages_is_broken() {
 }
 
 #[test]
-fn an_encrypted_pdf_is_refused() {
-    let objects = vec![
-        b"<</Type/Catalog/Pages 2 0 R>>".to_vec(),
-        b"<</Type/Pages/Kids[]/Count 0>>".to_vec(),
-        b"<</Filter/Standard/V 2/R 3/O(x)/U(y)/P -4>>".to_vec(),
-    ];
-    assert_eq!(
-        read(&pdf(&objects, " /Encrypt 3 0 R")),
-        Err(Error::Encrypted)
-    );
+fn an_encrypted_pdf_that_needs_a_password_is_refused() {
+    // Well-formed /O and /U that the empty password does not produce: a user password is needed.
+    let hex32 = "<".to_string() + &"5a".repeat(32) + ">";
+    let good = format!("<</Filter/Standard/V 2/R 3/Length 128/O{hex32}/U{hex32}/P -4>>");
+    // Damaged or unknown dictionaries are refused the same way, not read and not a panic.
+    for enc in [
+        good.as_str(),
+        "<</Filter/Standard/V 2/R 3/O(x)/U(y)/P -4>>",
+        "<</Filter/Standard/V 5/R 6/O(x)/U(y)/UE(z)/P -4>>",
+        "<</Filter/Standard/V 4/R 4/O(x)/U(y)/P -4/StmF/Nope>>",
+        "<</Filter/Adobe.PubSec/V 2/R 3>>",
+        "42",
+    ] {
+        let objects = vec![
+            b"<</Type/Catalog/Pages 2 0 R>>".to_vec(),
+            b"<</Type/Pages/Kids[]/Count 0>>".to_vec(),
+            enc.as_bytes().to_vec(),
+        ];
+        assert_eq!(
+            read(&pdf(&objects, " /Encrypt 3 0 R /ID[<0102><0102>]")),
+            Err(Error::Encrypted),
+            "{enc}"
+        );
+    }
 }
 
 #[test]
