@@ -48,6 +48,8 @@ pub enum Error {
     Broken(String, String),
     /// A PDF without a text layer (a scan).
     ScannedPdf,
+    /// A PDF that draws text in fonts that do not say which characters they are (no ToUnicode).
+    UnmappedFonts,
     /// A readable file of this format that holds no text.
     NoText(&'static str),
     /// A .docx, .doc, PDF or OFD given to a build without the `readers` feature.
@@ -69,6 +71,9 @@ impl Error {
             ),
             Error::Broken(zh, _) => format!("文件已损坏：{zh}"),
             Error::ScannedPdf => "该PDF没有可提取的文字（可能是扫描件）".into(),
+            Error::UnmappedFonts => {
+                "该PDF的字体没有文字映射，无法提取文字（请用原文件或重新导出的PDF）".into()
+            }
             Error::NoText(format) => format!("文件中没有文字（{format}）"),
             Error::NotBuiltIn => "这个版本不含 Word/PDF/OFD 读取模块，请粘贴文字".into(),
             Error::Io(e) => format!("无法读取文件：{e}"),
@@ -86,6 +91,9 @@ impl Error {
             }
             Error::Broken(_, en) => format!("the file is damaged: {en}"),
             Error::ScannedPdf => "the PDF has no text to extract (a scan?)".into(),
+            Error::UnmappedFonts => {
+                "the PDF's fonts do not map their glyphs to text (no ToUnicode); use the original or a re-exported PDF".into()
+            }
             Error::NoText(format) => format!("the file holds no text ({format})"),
             Error::NotBuiltIn => "this build has no Word/PDF/OFD readers; paste the text".into(),
             Error::Io(e) => format!("cannot read the file: {e}"),

@@ -210,9 +210,11 @@ class FazhiAnalyzer extends HTMLElement {
     for (const f of list) {
       try {
         const bytes = new Uint8Array(await f.arrayBuffer());
+        const loading = readers === null && !hasReaders() && needsReaders(bytes);
         const t0 = performance.now();
         const report = await analyzeAnyFile(bytes, f.name);
-        this.statusBox.textContent = `${f.name}：读取并分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒，${report.source.chars} 字`;
+        this.statusBox.textContent = `${f.name}：读取并分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒`
+          + `${loading ? '（含首次载入读取模块）' : ''}，${report.source.chars} 字`;
         this.files.push(report);
       } catch (e) {
         errors.push(e.message);

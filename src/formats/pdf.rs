@@ -46,6 +46,9 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
                 "incomplete (no usable cross-reference table) and no text could be read",
             ));
         }
+        if drawing.unmapped_glyphs > 0 {
+            return Err(Error::UnmappedFonts); // text is there, but its fonts say not which
+        }
         if drawing.images == 0 {
             return Err(Error::NoText(Format::Pdf.name())); // blank pages, or text drawn as paths
         }

@@ -54,6 +54,8 @@ pub struct Drawing<'d, 'a> {
     text_len: usize,
     /// Images drawn (a page without text but with images is a scan).
     pub images: usize,
+    /// Glyphs drawn whose font maps them to no text (no ToUnicode, no known encoding).
+    pub unmapped_glyphs: usize,
     /// Form XObjects drawn so far in the document.
     forms_drawn: usize,
 }
@@ -77,6 +79,7 @@ impl<'d, 'a> Drawing<'d, 'a> {
             runs: Vec::new(),
             text_len: 0,
             images: 0,
+            unmapped_glyphs: 0,
             forms_drawn: 0,
         }
     }
@@ -323,6 +326,9 @@ impl<'d, 'a> Drawing<'d, 'a> {
                             } else {
                                 0.0
                             };
+                        if g.text.is_empty() {
+                            self.unmapped_glyphs += 1;
+                        }
                         text.extend(g.text.chars().filter(|c| !c.is_control()));
                         if font.vertical {
                             let dy = gs.size + spacing;

@@ -613,3 +613,19 @@ fn predefined_legacy_cmaps_decode_their_codes_without_tounicode() {
     // Codes the encoding does not define draw nothing rather than U+FFFD.
     assert_eq!(text_of(&page("GBK-EUC-H", "FFFFB9D8")).unwrap(), "关");
 }
+
+#[test]
+fn text_in_fonts_that_map_to_nothing_is_named_as_such_not_a_scan() {
+    // Codes 0x63 and 0x64 are not in the font's ToUnicode: glyphs are drawn, no text comes out.
+    let bytes = one_page(b"BT /F1 16 Tf 100 700 Td <00630064> Tj ET", "", &[]);
+    let err = read(&bytes).unwrap_err();
+    assert_eq!(err, Error::UnmappedFonts);
+    assert!(err.message_zh().contains("字体没有文字映射"));
+    // The same page drawing mapped codes reads.
+    let ok = one_page(
+        format!("BT /F1 16 Tf 100 700 Td <{}> Tj ET", codes("关于", FONT)).as_bytes(),
+        "",
+        &[],
+    );
+    assert_eq!(text_of(&ok).unwrap(), "关于");
+}
