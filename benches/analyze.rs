@@ -63,6 +63,10 @@ fn formats(c: &mut Criterion) {
         g.bench_function(ext, |b| {
             b.iter(|| fazhi::analyze_bytes(std::hint::black_box(&bytes), &name))
         });
+        // The reader alone: bytes → text, without the analysis.
+        g.bench_function(format!("{ext} (text only)"), |b| {
+            b.iter(|| fazhi::formats::read(std::hint::black_box(&bytes)))
+        });
     }
     g.finish();
 }
