@@ -20,6 +20,7 @@ pub mod markers;
 pub mod meta;
 pub mod model;
 pub mod normalize;
+pub mod numerals;
 pub mod outline;
 pub mod render;
 pub mod score;

@@ -16,6 +16,7 @@ use crate::markers::MarkerStyle;
 use crate::meta::{MetaFacts, find_closing, iso_date};
 use crate::model::Span;
 use crate::normalize::{fold_width, is_space};
+use crate::numerals;
 use crate::outline::OutlineHeading;
 
 /// How serious a finding is.
@@ -257,22 +258,12 @@ fn formal_elements(sink: &mut Sink<'_>) {
 
 // ---------------------------------------------------------------- numbering and levels
 
-fn chinese_numeral(n: u32) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0 => "〇".into(),
-        1..=9 => D[n as usize].into(),
-        10..=19 => format!("十{}", D[(n % 10) as usize]),
-        _ => format!("{}十{}", D[(n / 10 % 10) as usize], D[(n % 10) as usize]),
-    }
-}
-
 /// The marker of a style and number as GB/T 9704 writes it.
 fn marker_for(style: MarkerStyle, n: u32) -> String {
     match style {
-        MarkerStyle::Part => format!("第{}部分", chinese_numeral(n)),
-        MarkerStyle::ChineseComma => format!("{}、", chinese_numeral(n)),
-        MarkerStyle::ChineseParen => format!("（{}）", chinese_numeral(n)),
+        MarkerStyle::Part => format!("第{}部分", numerals::chinese(n)),
+        MarkerStyle::ChineseComma => format!("{}、", numerals::chinese(n)),
+        MarkerStyle::ChineseParen => format!("（{}）", numerals::chinese(n)),
         MarkerStyle::ArabicDot => format!("{n}."),
         MarkerStyle::ArabicComma => format!("{n}、"),
         MarkerStyle::ArabicParen => format!("（{n}）"),

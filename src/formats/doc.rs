@@ -782,131 +782,46 @@ impl Numbering {
 
 /// A number drawn in a list number format (nfc, MS-DOC 2.9.158 / ECMA-376 ST_NumberFormat).
 fn format_number(n: u32, nfc: u8) -> String {
-    const CIRCLED: &str = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
-    const FULLSTOP: &str = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛";
-    const PAREN: &str = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇";
-    const IDEOGRAPH_CIRCLED: &str = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩";
-    const HEAVENLY_STEMS: &str = "甲乙丙丁戊己庚辛壬癸";
-    const EARTHLY_BRANCHES: &str = "子丑寅卯辰巳午未申酉戌亥";
-    let nth = |set: &str| {
-        let i = (n as usize).checked_sub(1)?;
-        set.chars().nth(i).map(String::from)
+    use crate::numerals::{self, DIGITS, DIGITS_ONE_BY_ONE, LEGAL_DIGITS, LEGAL_UNITS, UNITS};
+    use crate::numerals::{LEGAL_DIGITS_TRADITIONAL, LEGAL_UNITS_TRADITIONAL};
+    const FULLSTOP: [char; 20] = [
+        '⒈', '⒉', '⒊', '⒋', '⒌', '⒍', '⒎', '⒏', '⒐', '⒑', '⒒', '⒓', '⒔', '⒕', '⒖', '⒗', '⒘', '⒙',
+        '⒚', '⒛',
+    ];
+    const PAREN: [char; 20] = [
+        '⑴', '⑵', '⑶', '⑷', '⑸', '⑹', '⑺', '⑻', '⑼', '⑽', '⑾', '⑿', '⒀', '⒁', '⒂', '⒃', '⒄', '⒅',
+        '⒆', '⒇',
+    ];
+    const IDEOGRAPH_CIRCLED: [char; 10] =
+        ['㈠', '㈡', '㈢', '㈣', '㈤', '㈥', '㈦', '㈧', '㈨', '㈩'];
+    // Counting formats write 0 as their 零.
+    let counting = |digits: &[char; 10], units: &[char; 4], short_ten: bool| {
+        numerals::counting(n, digits, units, short_ten)
+            .or_else(|| (n == 0).then(|| digits[0].to_string()))
     };
     let drawn = match nfc {
         0 | 5 => None,
-        1 => Some(roman(n).to_ascii_uppercase()),
-        2 => Some(roman(n)),
-        3 => Some(letters(n).to_ascii_uppercase()),
-        4 => Some(letters(n)),
-        14 | 19 => Some(
-            n.to_string()
-                .chars()
-                .filter_map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32))
-                .collect(),
-        ),
-        18 | 28 => nth(CIRCLED),
+        1 => numerals::roman(n),
+        2 => numerals::roman(n).map(|r| r.to_ascii_lowercase()),
+        3 => numerals::letters(n).map(|l| l.to_ascii_uppercase()),
+        4 => numerals::letters(n),
+        14 | 19 => Some(numerals::full_width(n)),
+        18 | 28 => numerals::nth(&numerals::CIRCLED, n),
         22 => Some(format!("{n:02}")),
         23 => Some("•".into()),
-        26 => nth(FULLSTOP),
-        27 => nth(PAREN),
-        29 => nth(IDEOGRAPH_CIRCLED),
-        30 => nth(HEAVENLY_STEMS),
-        31 => nth(EARTHLY_BRANCHES),
-        10 | 33 | 35 | 37 | 39 => Some(chinese(n, "零一二三四五六七八九", "十百千万", true)),
-        34 => Some(chinese(n, "零壹貳參肆伍陸柒捌玖", "拾佰仟萬", false)),
-        11 | 38 => Some(chinese(n, "零壹贰叁肆伍陆柒捌玖", "拾佰仟万", false)),
-        36 | 40 => Some(
-            n.to_string()
-                .chars()
-                .filter_map(|c| {
-                    "〇一二三四五六七八九"
-                        .chars()
-                        .nth(c as usize - '0' as usize)
-                })
-                .collect(),
-        ),
+        26 => numerals::nth(&FULLSTOP, n),
+        27 => numerals::nth(&PAREN, n),
+        29 => numerals::nth(&IDEOGRAPH_CIRCLED, n),
+        30 => numerals::nth(&numerals::HEAVENLY_STEMS, n),
+        31 => numerals::nth(&numerals::EARTHLY_BRANCHES, n),
+        10 | 33 | 35 | 37 | 39 => counting(&DIGITS, &UNITS, true),
+        34 => counting(&LEGAL_DIGITS_TRADITIONAL, &LEGAL_UNITS_TRADITIONAL, false),
+        11 | 38 => counting(&LEGAL_DIGITS, &LEGAL_UNITS, false),
+        36 | 40 => Some(numerals::digit_by_digit(n, &DIGITS_ONE_BY_ONE)),
         255 => Some(String::new()),
         _ => None,
     };
     drawn.unwrap_or_else(|| n.to_string())
-}
-
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    if n == 0 || n >= 4000 {
-        return n.to_string();
-    }
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
-/// a…z, then aa…zz, as Word counts letters.
-fn letters(n: u32) -> String {
-    if n == 0 {
-        return "0".into();
-    }
-    let c = (b'a' + ((n - 1) % 26) as u8) as char;
-    std::iter::repeat_n(c, ((n - 1) / 26 + 1).min(100) as usize).collect()
-}
-
-/// A number in Chinese counting: 一, 十一, 二十, 一百零五; `short_ten` drops the 一 of 一十.
-fn chinese(n: u32, digits: &str, units: &str, short_ten: bool) -> String {
-    let digits: Vec<char> = digits.chars().collect();
-    let units: Vec<char> = units.chars().collect();
-    if n == 0 {
-        return digits[0].to_string();
-    }
-    if n >= 100_000 {
-        return n.to_string();
-    }
-    let place = [n / 10_000, n / 1000 % 10, n / 100 % 10, n / 10 % 10, n % 10];
-    let unit_of = [
-        Some(units[3]),
-        Some(units[2]),
-        Some(units[1]),
-        Some(units[0]),
-        None,
-    ];
-    let mut out = String::new();
-    let mut zero = false;
-    for (d, unit) in place.iter().zip(unit_of) {
-        if *d == 0 {
-            zero = !out.is_empty();
-            continue;
-        }
-        if zero {
-            out.push(digits[0]);
-            zero = false;
-        }
-        out.push(digits[*d as usize]);
-        if let Some(u) = unit {
-            out.push(u);
-        }
-    }
-    if short_ten && (10..20).contains(&n) {
-        out.remove(0);
-    }
-    out
 }
 
 /// The walk through the main text, paragraph by paragraph.
@@ -1810,7 +1725,7 @@ mod tests {
 
     #[test]
     fn chinese_counting_drops_the_one_of_ten_and_writes_zeros_once() {
-        let c = |n| chinese(n, "零一二三四五六七八九", "十百千万", true);
+        let c = |n| format_number(n, 35);
         assert_eq!(c(10), "十");
         assert_eq!(c(19), "十九");
         assert_eq!(c(21), "二十一");

@@ -1276,133 +1276,38 @@ fn visible_text<'p>(p: &'p RawParagraph, style_id: Option<&str>, styles: &Styles
 // ---------------------------------------------------------------------------------------------
 // Number formats
 
-const CHINESE_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-const LEGAL_DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
-const HEAVENLY_STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
-const EARTHLY_BRANCHES: [char; 12] = [
-    '子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌', '亥',
-];
-
 /// A counter value written in a level's format, as Word writes it; values a format cannot
 /// write (0, beyond its range) are written in decimal.
 fn format_number(n: u32, format: NumFormat) -> String {
-    let decimal = || n.to_string();
-    match format {
-        NumFormat::Decimal => decimal(),
-        NumFormat::DecimalZero if n < 10 => format!("0{n}"),
-        NumFormat::DecimalZero => decimal(),
-        NumFormat::DecimalFullWidth => n
-            .to_string()
-            .chars()
-            .filter_map(|d| char::from_u32(d as u32 - '0' as u32 + '０' as u32))
-            .collect(),
-        NumFormat::DecimalEnclosedCircle => match n {
-            1..=20 => char::from_u32(0x2460 + n - 1).map_or_else(decimal, String::from),
-            _ => decimal(),
-        },
-        NumFormat::UpperLetter | NumFormat::LowerLetter if n > 0 => {
-            // Word goes A…Z, AA…ZZ, AAA…: the letter repeated, not base 26.
-            let base = if format == NumFormat::UpperLetter {
-                b'A'
-            } else {
-                b'a'
-            };
-            let letter = (base + ((n - 1) % 26) as u8) as char;
-            let times = ((n - 1) / 26 + 1).min(64) as usize;
-            std::iter::repeat_n(letter, times).collect()
+    use crate::numerals::{self, DIGITS, DIGITS_ONE_BY_ONE, LEGAL_DIGITS, LEGAL_UNITS, UNITS};
+    let drawn = match format {
+        NumFormat::Decimal => None,
+        NumFormat::DecimalZero => (n < 10).then(|| format!("0{n}")),
+        NumFormat::DecimalFullWidth => Some(numerals::full_width(n)),
+        NumFormat::DecimalEnclosedCircle => numerals::nth(&numerals::CIRCLED, n),
+        NumFormat::UpperLetter => numerals::letters(n).map(|l| l.to_ascii_uppercase()),
+        NumFormat::LowerLetter => numerals::letters(n),
+        NumFormat::UpperRoman => numerals::roman(n),
+        NumFormat::LowerRoman => numerals::roman(n).map(|r| r.to_ascii_lowercase()),
+        // Word's chineseCounting stops counting at 99 and writes digits from 100 on (a guess).
+        NumFormat::ChineseCounting if n >= 100 => {
+            Some(numerals::digit_by_digit(n, &DIGITS_ONE_BY_ONE))
         }
-        NumFormat::UpperRoman | NumFormat::LowerRoman if (1..4000).contains(&n) => {
-            let upper = roman(n);
-            if format == NumFormat::UpperRoman {
-                upper
-            } else {
-                upper.to_ascii_lowercase()
-            }
+        NumFormat::ChineseCounting => numerals::counting(n, &DIGITS, &UNITS, true),
+        NumFormat::ChineseCountingThousand if n < 10_000 => {
+            numerals::counting(n, &DIGITS, &UNITS, true)
         }
-        NumFormat::ChineseCounting if (1..100).contains(&n) => {
-            chinese(n, &CHINESE_DIGITS, "十百千")
+        NumFormat::ChineseLegalSimplified if n < 10_000 => {
+            numerals::counting(n, &LEGAL_DIGITS, &LEGAL_UNITS, false)
         }
-        NumFormat::ChineseCounting if n >= 100 => digit_by_digit(n, &CHINESE_DIGITS),
-        NumFormat::ChineseCountingThousand if (1..10_000).contains(&n) => {
-            chinese(n, &CHINESE_DIGITS, "十百千")
-        }
-        NumFormat::ChineseLegalSimplified if (1..10_000).contains(&n) => {
-            chinese(n, &LEGAL_DIGITS, "拾佰仟")
-        }
-        NumFormat::IdeographDigital => digit_by_digit(n, &CHINESE_DIGITS),
-        NumFormat::IdeographTraditional if (1..=10).contains(&n) => {
-            HEAVENLY_STEMS[(n - 1) as usize].to_string()
-        }
-        NumFormat::IdeographZodiac if (1..=12).contains(&n) => {
-            EARTHLY_BRANCHES[(n - 1) as usize].to_string()
-        }
+        NumFormat::IdeographDigital => Some(numerals::digit_by_digit(n, &DIGITS_ONE_BY_ONE)),
+        NumFormat::IdeographTraditional => numerals::nth(&numerals::HEAVENLY_STEMS, n),
+        NumFormat::IdeographZodiac => numerals::nth(&numerals::EARTHLY_BRANCHES, n),
         // A bullet's lvlText is the bullet itself; it has no number to draw.
-        NumFormat::Bullet | NumFormat::None => String::new(),
-        _ => decimal(),
-    }
-}
-
-fn roman(mut n: u32) -> String {
-    const NUMERALS: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, numeral) in NUMERALS {
-        while n >= value {
-            out.push_str(numeral);
-            n -= value;
-        }
-    }
-    out
-}
-
-/// 1–9999 in Chinese counting: 十 for 10–19 (not 一十), 零 for a gap (一百零一).
-fn chinese(n: u32, digits: &[char; 10], units: &str) -> String {
-    let units: Vec<char> = units.chars().collect();
-    let places = [n / 1000 % 10, n / 100 % 10, n / 10 % 10, n % 10];
-    let mut out = String::new();
-    let mut gap = false;
-    for (i, &d) in places.iter().enumerate() {
-        let unit = 3 - i; // 3 = thousands … 0 = ones
-        if d == 0 {
-            gap = !out.is_empty();
-            continue;
-        }
-        if gap {
-            out.push(if digits[0] == '〇' { '零' } else { digits[0] });
-            gap = false;
-        }
-        // 10–19 are 十, 十一…: the 一 before a leading 十 is not written (壹拾 is, on cheques).
-        if !(unit == 1 && d == 1 && out.is_empty() && digits[1] == '一') {
-            out.push(digits[d as usize]);
-        }
-        if unit > 0
-            && let Some(&u) = units.get(unit - 1)
-        {
-            out.push(u);
-        }
-    }
-    out
-}
-
-/// Each decimal digit as a Chinese digit: 100 → 一〇〇.
-fn digit_by_digit(n: u32, digits: &[char; 10]) -> String {
-    n.to_string()
-        .bytes()
-        .map(|b| digits[usize::from(b - b'0')])
-        .collect()
+        NumFormat::Bullet | NumFormat::None => Some(String::new()),
+        _ => None,
+    };
+    drawn.unwrap_or_else(|| n.to_string())
 }
 
 #[cfg(test)]
