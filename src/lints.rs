@@ -15,7 +15,7 @@ use crate::facts::Figure;
 use crate::markers::MarkerStyle;
 use crate::meta::{MetaFacts, find_closing, iso_date};
 use crate::model::Span;
-use crate::normalize::{fold_width, is_space};
+use crate::normalize::{fold_width, is_han, is_space};
 use crate::numerals;
 use crate::outline::OutlineHeading;
 
@@ -184,10 +184,6 @@ pub fn lint(input: &Input<'_>) -> Vec<Finding> {
         )
     });
     out
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 // ---------------------------------------------------------------- parts and formal elements

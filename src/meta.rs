@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::blocks::{Block, Blocks};
 use crate::markers::chinese_number;
-use crate::normalize::display;
+use crate::normalize::{display, is_han};
 use crate::outline::OutlineHeading;
 
 /// Han characters, for regex classes (the regex build has no Unicode script tables).
@@ -582,10 +582,6 @@ fn most_named_place(all: &[Block], unit: &str) -> Option<String> {
             .then(b.0.cmp(&a.0))
     })?;
     (n >= 2).then_some(best)
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// The first year written in `s` that is not part of a range (`2021-2025年`) or a number (`〔2023〕`).

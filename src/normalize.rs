@@ -37,6 +37,11 @@ pub fn is_cjk(c: char) -> bool {
         | 0x00B7 | 0x2022 | 0x25CB..=0x25CF | 0x2460..=0x24FF)
 }
 
+/// True for Han characters (CJK unified ideographs, extension A, compatibility ideographs).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
 /// True for the white space the analyzer treats as one space (NBSP, U+3000, tabs, zero-width).
 pub fn is_space(c: char) -> bool {
     c.is_whitespace()
