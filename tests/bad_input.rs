@@ -73,7 +73,7 @@ fn a_truncated_file_of_each_format_names_what_is_broken() {
 fn a_zip_bomb_inside_a_docx_is_refused() {
     // A .docx whose document.xml inflates to 300 MB of white space: over the 256 MB budget.
     let zeros = vec![b' '; 300 << 20];
-    let bomb = make_zip(&[("word/document.xml", &zeros)]);
+    let bomb = common::zip::make_zip(&[("word/document.xml", &zeros, true)]);
     assert!(
         bomb.len() < 1 << 20,
         "the bomb is small: {} bytes",
@@ -97,48 +97,6 @@ fn an_encrypted_office_file_asks_for_the_password_to_be_removed() {
     let err = read(&bytes).unwrap_err();
     assert_eq!(err, Error::Encrypted);
     assert_eq!(err.message_zh(), "文件已加密，请先解除密码");
-}
-
-/// A zip of deflated entries (what Word writes).
-fn make_zip(files: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut cd = Vec::new();
-    for (name, data) in files {
-        let body = miniz_oxide::deflate::compress_to_vec(data, 9);
-        let offset = out.len() as u32;
-        let head = |sig: &[u8], central: bool| {
-            let mut h = sig.to_vec();
-            if central {
-                h.extend_from_slice(&20u16.to_le_bytes());
-            }
-            h.extend_from_slice(&20u16.to_le_bytes());
-            h.extend_from_slice(&0u16.to_le_bytes());
-            h.extend_from_slice(&8u16.to_le_bytes());
-            h.extend_from_slice(&[0; 8]);
-            h.extend_from_slice(&(body.len() as u32).to_le_bytes());
-            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            h.extend_from_slice(&0u16.to_le_bytes());
-            if central {
-                h.extend_from_slice(&[0; 10]);
-                h.extend_from_slice(&offset.to_le_bytes());
-            }
-            h.extend_from_slice(name.as_bytes());
-            h
-        };
-        out.extend(head(b"PK\x03\x04", false));
-        out.extend_from_slice(&body);
-        cd.extend(head(b"PK\x01\x02", true));
-    }
-    let cd_offset = out.len() as u32;
-    out.extend_from_slice(&cd);
-    out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
-    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(cd.len() as u32).to_le_bytes());
-    out.extend_from_slice(&cd_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    out
 }
 
 /// Damage done to a real file: cut at some point, bytes overwritten, a stretch zeroed.

@@ -171,60 +171,17 @@ impl<'a> Archive<'a> {
     }
 }
 
+/// The test zip writer, shared with the integration tests.
+#[cfg(test)]
+#[path = "../../tests/common/zip.rs"]
+mod test_writer;
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
     use crate::formats::LIMITS;
 
-    /// Writes a zip of (name, data, deflate?) entries — enough to test the reader.
-    pub(crate) fn make_zip(files: &[(&str, &[u8], bool)]) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut cd = Vec::new();
-        for (name, data, deflate) in files {
-            let body = if *deflate {
-                miniz_oxide::deflate::compress_to_vec(data, 6)
-            } else {
-                data.to_vec()
-            };
-            let method: u16 = if *deflate { 8 } else { 0 };
-            let offset = out.len() as u32;
-            let mut local = Vec::new();
-            local.extend_from_slice(b"PK\x03\x04");
-            local.extend_from_slice(&20u16.to_le_bytes());
-            local.extend_from_slice(&0u16.to_le_bytes());
-            local.extend_from_slice(&method.to_le_bytes());
-            local.extend_from_slice(&[0; 8]); // time, date, crc
-            local.extend_from_slice(&(body.len() as u32).to_le_bytes());
-            local.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            local.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            local.extend_from_slice(&0u16.to_le_bytes());
-            local.extend_from_slice(name.as_bytes());
-            out.extend_from_slice(&local);
-            out.extend_from_slice(&body);
-            cd.extend_from_slice(b"PK\x01\x02");
-            cd.extend_from_slice(&20u16.to_le_bytes());
-            cd.extend_from_slice(&20u16.to_le_bytes());
-            cd.extend_from_slice(&0u16.to_le_bytes());
-            cd.extend_from_slice(&method.to_le_bytes());
-            cd.extend_from_slice(&[0; 8]);
-            cd.extend_from_slice(&(body.len() as u32).to_le_bytes());
-            cd.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            cd.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            cd.extend_from_slice(&[0; 12]); // extra, comment, disk, attributes
-            cd.extend_from_slice(&offset.to_le_bytes());
-            cd.extend_from_slice(name.as_bytes());
-        }
-        let cd_offset = out.len() as u32;
-        out.extend_from_slice(&cd);
-        out.extend_from_slice(b"PK\x05\x06");
-        out.extend_from_slice(&[0; 4]);
-        out.extend_from_slice(&(files.len() as u16).to_le_bytes());
-        out.extend_from_slice(&(files.len() as u16).to_le_bytes());
-        out.extend_from_slice(&(cd.len() as u32).to_le_bytes());
-        out.extend_from_slice(&cd_offset.to_le_bytes());
-        out.extend_from_slice(&0u16.to_le_bytes());
-        out
-    }
+    pub(crate) use super::test_writer::make_zip;
 
     #[test]
     fn reads_stored_and_deflated_entries() {

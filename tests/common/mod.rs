@@ -4,6 +4,8 @@
 
 use fazhi::{Heading, Report, Span};
 
+pub mod zip;
+
 /// Reads a fixture under tests/fixtures; a missing fixture fails loudly.
 pub fn fixture(rel: &str) -> Vec<u8> {
     let p = format!("{}/tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
