@@ -57,7 +57,7 @@ const GAP: f32 = 1.25;
 
 /// Lays out runs as paragraphs into `out`.
 pub fn reflow(runs: Vec<Run>, out: &mut TextBuilder) {
-    let lines = drop_page_numbers(drop_running_heads(lines_of(runs)));
+    let lines = drop_page_numbers(drop_running_heads(lines_of(attach_spaces(runs))));
     if lines.is_empty() {
         return;
     }
@@ -152,6 +152,27 @@ fn first_word_ems(s: &str) -> f32 {
         ems += 1.0;
     }
     ems
+}
+
+/// Appends each run of white space only (a PDF from LibreOffice draws `四`, a no-break space and
+/// `、` as three runs) to the run it follows on the line, so that the space survives layout.
+fn attach_spaces(runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for r in runs {
+        if r.text.trim().is_empty()
+            && let Some(prev) = out.last_mut()
+            && prev.page == r.page
+            && (prev.y - r.y).abs() < 0.1 * r.size
+            && (prev.x + prev.width - r.x).abs() < 0.25 * r.size
+            && !prev.text.trim().is_empty()
+        {
+            prev.text.push_str(&r.text);
+            prev.width += r.width;
+            continue;
+        }
+        out.push(r);
+    }
+    out
 }
 
 /// Groups runs into lines, page by page, top to bottom, each left to right.
@@ -613,6 +634,28 @@ mod tests {
         assert_eq!(paragraphs(runs).len(), 1);
         assert!(first_word_ems("2021-2025年）》") > 5.0);
         assert_eq!(first_word_ems("一、主要举措"), 2.0); // 、 may not begin a line
+    }
+
+    #[test]
+    fn a_space_drawn_alone_joins_the_run_before_it() {
+        let run = |x: f32, text: &str| Run {
+            page: 0,
+            x,
+            y: 100.0,
+            size: 16.0,
+            width: 16.0 * text.chars().count() as f32,
+            text: text.into(),
+        };
+        // Leading indentation stays its own run (layout drops it); a space after text is kept.
+        let runs = attach_spaces(vec![
+            run(64.0, "  "),
+            run(96.0, "四"),
+            run(112.0, "\u{a0}"),
+            run(128.0, "、"),
+        ]);
+        let texts: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["  ", "四\u{a0}", "、"]);
+        assert_eq!(runs[1].width, 32.0);
     }
 
     #[test]

@@ -55,29 +55,8 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
         return Err(Error::ScannedPdf);
     }
     let mut out = TextBuilder::new();
-    layout::reflow(attach_spaces(drawing.runs), &mut out);
+    layout::reflow(drawing.runs, &mut out);
     out.finish(Format::Pdf)
-}
-
-/// Appends each run of white space only (LibreOffice draws `四`, a no-break space and `、` as
-/// three runs) to the run it follows on the line, so that the space survives layout.
-fn attach_spaces(runs: Vec<layout::Run>) -> Vec<layout::Run> {
-    let mut out: Vec<layout::Run> = Vec::with_capacity(runs.len());
-    for r in runs {
-        if r.text.trim().is_empty()
-            && let Some(prev) = out.last_mut()
-            && prev.page == r.page
-            && (prev.y - r.y).abs() < 0.1 * r.size
-            && (prev.x + prev.width - r.x).abs() < 0.25 * r.size
-            && !prev.text.trim().is_empty()
-        {
-            prev.text.push_str(&r.text);
-            prev.width += r.width;
-            continue;
-        }
-        out.push(r);
-    }
-    out
 }
 
 /// A damaged-file error, in Chinese and English.

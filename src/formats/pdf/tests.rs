@@ -513,28 +513,6 @@ fn actual_text_replaces_the_glyphs_it_marks() {
 }
 
 #[test]
-fn a_space_drawn_alone_joins_the_run_before_it() {
-    let run = |x: f32, text: &str| layout::Run {
-        page: 0,
-        x,
-        y: 100.0,
-        size: 16.0,
-        width: 16.0 * text.chars().count() as f32,
-        text: text.into(),
-    };
-    // Leading indentation stays its own run (layout drops it); a space after text is kept.
-    let runs = attach_spaces(vec![
-        run(64.0, "  "),
-        run(96.0, "四"),
-        run(112.0, "\u{a0}"),
-        run(128.0, "、"),
-    ]);
-    let texts: Vec<&str> = runs.iter().map(|r| r.text.as_str()).collect();
-    assert_eq!(texts, ["  ", "四\u{a0}", "、"]);
-    assert_eq!(runs[1].width, 32.0);
-}
-
-#[test]
 fn blank_pages_hold_no_text_rather_than_a_scan() {
     let bytes = one_page(b"0 0 m 100 100 l S", "", &[]);
     assert_eq!(read(&bytes), Err(Error::NoText("pdf")));
