@@ -13,8 +13,11 @@ use crate::normalize::{Fold, Norm, is_space};
 #[rustfmt::skip]
 pub const NOISE_RULES: &[(&str, &str)] = &[
     (r"^作者:.*来源:",                                            "byline 作者: | 来源: | 时间: | 点击数:"),
-    (r"^(来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发布机构|更新时间|日期|时间|点击数|点击量|浏览次数|阅读次数|访问量|责任编辑|编辑|字号|索引号|发文字号|主题分类|成文日期) ?:",
+    (r"^-?(来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发布机构|发布单位|更新时间|日期|时间|点击数|点击量|点击率|浏览次数|阅读次数|访问量|责任编辑|编辑|字号|索引号|发文字号|文件编号|文号|主题分类|体裁分类|组配分类|服务对象分类|主题词|成文日期|生成日期|公开方式|公开时限|公开范围|公开形式|有效性|所属机构|信息类别|标题|文章标题|名称) ?:",
                                                                    "page metadata label"),
+    (r"^[\[【] ?(索引号|发文字号|文号|主题分类|体裁分类|组配分类|发布机构|成文日期|发布日期|公开方式|标题|名称|有效性) ?[\]】]",
+                                                                   "page metadata label in brackets: [ 成文日期 ]"),
+    (r"(点击数|点击量|点击率|浏览次数|阅读次数|访问量|浏览量) ?:? ?[0-9]*[ |]*$", "visit counter after a date"),
     (r"分享到",                                                   "share buttons"),
     (r"无障碍|简体 ?\|? ?繁体|长者模式|关怀版",                   "accessibility toolbar"),
     (r"字号 ?:? ?大 ?中 ?小|【字体|【 ?大 ?中 ?小 ?】",       "font size switch"),
@@ -179,7 +182,12 @@ fn looks_like_title_line(s: &str) -> bool {
 /// A line that ends a paragraph whatever its length: a heading without run-in text, a title.
 fn may_continue(line: &Line, marker: Option<Marker>) -> bool {
     let s = &line.norm.text;
-    if ends_sentence(s) || looks_like_title_line(s) || line.norm.chars() < WRAP_MIN_CHARS {
+    // A line ending in a table border is a cell, never a line the page width broke.
+    if ends_sentence(s)
+        || looks_like_title_line(s)
+        || s.ends_with('|')
+        || line.norm.chars() < WRAP_MIN_CHARS
+    {
         return false;
     }
     // A heading line continues only when its run-in body has begun ("（一）强化领导。镇党委…").
@@ -287,6 +295,12 @@ mod tests {
             "关键词: 环境治理 环境保护 危废治理",
             "一图读懂:https://sfj.gz.gov.cn/xxgk/post_9502349.html",
             "— 3 —",
+            "文件编号: | 发布机构: | 湖州市交通运输局 |",
+            "公开方式: | 主动公开 | 公开时限: | 长期公开 |",
+            "[ 成文日期 ] 2026-01-22",
+            "【发布机构】某某县人民政府",
+            "-标题: 某县2025年法治政府建设年度报告",
+            "2022-03-07 点击数: | |||||||",
             "第 2 页 共 5 页",
             "上一篇：关于印发…的通知",
             "首页 > 政务公开 > 法治政府建设",
@@ -298,6 +312,8 @@ mod tests {
             "来源于群众的意见建议",
             "遂溪县港门镇人民政府关于2023年度法治政府建设情况的报告",
             "2022年,县人民政府坚持以习近平新时代中国特色社会主义思想为指导。",
+            "名称相同的事项合并办理",
+            "全年网站访问量达到12万人次。",
         ];
         for line in real {
             let n = Norm::new(line, 0, Fold::Matching);

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::blocks::{Block, Blocks};
 use crate::markers::chinese_number;
-use crate::normalize::{display, is_han};
+use crate::normalize::{Fold, display, is_han};
 use crate::outline::OutlineHeading;
 
 /// Han characters, for regex classes (the regex build has no Unicode script tables).
@@ -91,7 +91,7 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"((?:19|20)[0-9]{2}|[二][〇○零][一二三四五六七八九〇○零]{2}) ?年"));
 static BODY_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{1,14}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|委员会))(?:党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法)",
+        r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{1,14}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|部|委员会|办公室))(?:党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法)",
     )
 });
 static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -104,8 +104,41 @@ static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
 const OPENING_CHARS: usize = 160;
 
 /// Words that occur in sentences but not in the names of bodies (`2023年工作方案区政府` is no name).
+/// Nor do verbs and plural words (`充分发挥党委政府` is a phrase, not a body).
 const NOT_IN_NAMES: &[&str] = &[
-    "工作", "方案", "情况", "报告", "规划", "纲要", "要求", "精神", "思想",
+    "工作",
+    "方案",
+    "情况",
+    "报告",
+    "规划",
+    "纲要",
+    "要求",
+    "精神",
+    "思想",
+    "干部",
+    "党委政府",
+    "发挥",
+    "充分",
+    "加强",
+    "推进",
+    "落实",
+    "坚持",
+    "深入",
+    "全面",
+    "积极",
+    "认真",
+    "领导",
+    "带领",
+    "指导",
+    "支持",
+    "各级",
+    "上级",
+    "有关",
+    "相关",
+    "分享",
+    "打印",
+    "关闭",
+    "收藏",
 ];
 
 /// Words that end like a place but are not names (`乡镇`, `城镇`).
@@ -192,10 +225,13 @@ pub fn find_closing(blocks: &Blocks) -> Closing {
         content_end: n,
         ..Closing::default()
     };
-    let phrase = bs.iter().rposition(|b| {
-        let s = &b.norm.text;
-        (s.starts_with("特此报告") || s.starts_with("特此汇报")) && s.chars().count() <= 8
-    });
+    let phrase = bs
+        .iter()
+        .rposition(|b| {
+            let s = &b.norm.text;
+            (s.starts_with("特此报告") || s.starts_with("特此汇报")) && s.chars().count() <= 8
+        })
+        .filter(|&p| !report_follows(&bs[p + 1..]));
     let tail_start = match phrase {
         Some(p) => p + 1,
         // Without a closing phrase, only a date on the last lines marks a 落款.
@@ -224,6 +260,16 @@ pub fn find_closing(blocks: &Blocks) -> Closing {
     c
 }
 
+/// A cover letter (`主送：… 特此报告。 落款`) sent with the report ends in a closing phrase of its
+/// own; the report follows it. After the report's own closing come only the 落款, the date and
+/// the list of attachments: a paragraph or a heading after the phrase means a report follows.
+fn report_follows(after: &[Block]) -> bool {
+    after.iter().any(|b| {
+        let s = &b.norm.text;
+        b.marker.is_some() || (s.contains('。') && !s.starts_with("附件") && b.norm.chars() > 40)
+    })
+}
+
 /// Reads the metadata.
 pub fn extract(
     text: &str,
@@ -238,25 +284,25 @@ pub fn extract(
     let preamble = &bs[..first_head];
     let mut m = MetaFacts::default();
 
-    // Title: a short line naming the report; an issuer line above a `关于…` line joins it.
-    let (title_at, title_end) = match find_title(preamble) {
-        Some((a, b)) => (Some(a), b),
-        None => (None, 0),
-    };
+    // Title: the document's own title line (after any page title and chrome); an issuer line
+    // right above it joins it.
+    let found = find_title(preamble);
+    let title_blocks = found.as_ref().map_or(0..0, |t| t.first..t.last + 1);
     let mut head_issuers: Vec<String> = Vec::new();
-    if let Some(t) = title_at {
-        let mut span = preamble[t].span.start..preamble[title_end].span.end;
-        let mut title: String = (t..=title_end)
-            .map(|i| display(&text[preamble[i].span.clone()]))
+    if let Some(t) = &found {
+        let mut span = t.raw_span(preamble);
+        let mut title: String = (t.first..=t.last)
+            .map(|i| display(&text[t.raw_span_in(preamble, i)]))
             .collect();
         let mut above = Vec::new();
-        let mut k = t;
+        let mut k = t.first;
         while k > 0 && is_org_line(&preamble[k - 1].norm.text) && above.len() < 3 {
             k -= 1;
             above.push(k);
         }
         above.reverse();
-        if title.starts_with("关于") && above.len() == 1 {
+        let own_issuers = issuers_in_title(&text[span.clone()]);
+        if above.len() == 1 && t.start == 0 && own_issuers.is_empty() {
             span.start = preamble[above[0]].span.start;
             title = format!(
                 "{}{}",
@@ -270,66 +316,74 @@ pub fn extract(
             }
         }
         if head_issuers.is_empty() {
-            head_issuers = issuers_in_title(&text[span.clone()]);
+            head_issuers = own_issuers;
         }
+        m.title = Some(title);
+        m.title_span = Some(span);
+    } else if let Some((title, span)) = title_in_page_field(text, blocks) {
+        head_issuers = issuers_in_title(&title);
         m.title = Some(title);
         m.title_span = Some(span);
     }
 
-    // 主送: a short line ending in a colon, near the top.
-    let after_title = title_at.map_or(0, |_| title_end + 1);
-    for b in preamble.iter().skip(after_title).take(5) {
-        let s = &b.norm.text;
-        if s.contains('。') || b.norm.chars() > 80 {
-            break; // the body has begun
-        }
-        if is_recipient_line(s) {
-            let raw = display(&text[b.span.clone()]);
-            let raw = raw.trim_end_matches([':', '：', ' ']);
-            m.recipients = raw
-                .split(['、', ',', '，'])
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(String::from)
-                .collect();
-            m.recipient_span = Some(b.span.clone());
-            break;
-        }
+    // 主送: the first line of the head naming bodies and ending in a colon (a cover letter's too).
+    if let Some(b) = preamble
+        .iter()
+        .enumerate()
+        .find(|(i, b)| !title_blocks.contains(i) && is_recipient_line(&b.norm.text))
+        .map(|(_, b)| b)
+    {
+        let raw = display(&text[b.span.clone()]);
+        let raw = raw.trim_end_matches([':', '：', ' ']);
+        m.recipients = raw
+            .split(['、', ',', '，'])
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(String::from)
+            .collect();
+        m.recipient_span = Some(b.span.clone());
     }
 
     let intro: Vec<&Block> = preamble
         .iter()
         .enumerate()
-        .filter(|(i, _)| {
-            !title_at.is_some_and(|t| (t..=title_end).contains(i))
-                && !is_recipient_line(&preamble[*i].norm.text)
-        })
+        .filter(|(i, b)| !title_blocks.contains(i) && !is_recipient_line(&b.norm.text))
         .map(|(_, b)| b)
         .collect();
 
-    // Issuers: head of the document, else the opening sentences of the body.
+    // Issuers: the head of the document, the 落款, the opening sentences, the page's own labels.
+    let signers: Vec<String> = closing
+        .signers
+        .iter()
+        .flat_map(|&i| split_joint(&text[bs[i].span.clone()]))
+        .collect();
     if !head_issuers.is_empty() {
         m.issuers = head_issuers;
         m.issuers_from = Some("head");
-    } else if let Some(org) = issuer_in_body(bs, &intro) {
+    } else if !signers.is_empty() {
+        m.issuers = signers.clone();
+        m.issuers_from = Some("signature");
+    } else if let Some(org) = issuer_in_body(text, bs, &intro) {
         m.issuers = vec![org];
         m.issuers_from = Some("body");
-    } else if let Some(org) = issuer_in_page_source(blocks) {
+    } else if let Some(org) = issuer_in_page_source(text, blocks) {
         m.issuers = vec![org];
         m.issuers_from = Some("page");
     }
 
+    m.date = closing.date.as_ref().map(|(_, d)| d.clone());
     m.year = m
         .title
         .as_deref()
-        .and_then(first_year)
-        .or_else(|| intro.iter().find_map(|b| first_year(&b.norm.text)))
+        .and_then(|t| first_year(&crate::normalize::Norm::new(t, 0, Fold::Matching).text))
+        .or_else(|| intro_year(&intro))
         .or_else(|| {
             heads
                 .iter()
                 .filter(|h| h.level == 1)
                 .find_map(|h| first_year(&h.title_norm))
-        });
+        })
+        .or_else(|| year_from_date(m.date.as_deref()?));
     m.level = m
         .issuers
         .iter()
@@ -340,52 +394,205 @@ pub fn extract(
     if let Some(p) = closing.phrase {
         m.closing = Some(display(&text[bs[p].span.clone()]));
     }
-    if !closing.signers.is_empty() {
-        let names: Vec<String> = closing
-            .signers
-            .iter()
-            .flat_map(|&i| split_joint(&text[bs[i].span.clone()]))
-            .collect();
-        m.signed_by = Some(names.join("、"));
+    if !signers.is_empty() {
+        m.signed_by = Some(signers.join("、"));
     }
-    m.date = closing.date.as_ref().map(|(_, d)| d.clone());
     m
 }
 
-/// The title's first and last preamble block: one line, or two when a page or PDF broke it
-/// (`…关于2023年度法治政府` / `建设情况的报告`).
-fn find_title(preamble: &[Block]) -> Option<(usize, usize)> {
-    for (i, b) in preamble.iter().enumerate() {
-        let s = &b.norm.text;
-        if is_title_line(s) {
-            return Some((i, i));
-        }
-        if let Some(next) = preamble.get(i + 1) {
-            let n = &next.norm.text;
-            let short = |t: &str| !t.contains(['。', ',', ';', ':']) && t.chars().count() <= 40;
-            let ends = ["报告", "情况", "总结"].iter().any(|w| n.ends_with(w));
-            let head = !is_org_line(s) && !s.ends_with("报告") && !is_title_line(n);
-            if short(s) && short(n) && ends && head && is_title_line(&format!("{s}{n}")) {
-                return Some((i, i + 1));
-            }
-        }
-    }
-    None
+/// Where the title is: its first and last preamble block, and where it starts in the first and
+/// ends in the last (normalized bytes), so chrome or body text glued to it stays out.
+struct TitleAt {
+    first: usize,
+    last: usize,
+    start: usize,
+    end: usize,
 }
 
-/// The body named in a page's `来源：` chrome line — the last resort for the issuer.
-fn issuer_in_page_source(blocks: &Blocks) -> Option<String> {
-    static SOURCE: LazyLock<Regex> =
-        LazyLock::new(|| re(r"来源 ?: ?((?:中共)?[HAN]{2,30}?(?:ORG_SUFFIXES))(?:$|[ |])"));
+impl TitleAt {
+    /// The raw span of the part of block `i` that belongs to the title.
+    fn raw_span_in(&self, preamble: &[Block], i: usize) -> Range<usize> {
+        let n = &preamble[i].norm;
+        let a = if i == self.first { self.start } else { 0 };
+        let b = if i == self.last {
+            self.end
+        } else {
+            n.text.len()
+        };
+        n.raw_span(a..b)
+    }
+
+    /// The raw span of the whole title.
+    fn raw_span(&self, preamble: &[Block]) -> Range<usize> {
+        self.raw_span_in(preamble, self.first).start..self.raw_span_in(preamble, self.last).end
+    }
+}
+
+/// Site chrome glued to a title (class 1 of issue #9), as it appears in the matching form.
+#[rustfmt::skip]
+pub const TITLE_CHROME: &[(&str, &str)] = &[
+    (r"^【[^】]{1,20}】",                              "column tag before the title: 【法治建设报告】"),
+    (r"^\[[^\]]{1,40}\]",                              "bracketed document number before the title: [某政发〔2026〕7号]"),
+    (r"^-?(?:标题|文章标题|名称|题目) ?: ?",           "field label before the title: -标题:"),
+    (r" ?\(?[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}\)?$", "publication date after the title: (2024-02-26)"),
+    (r" ?\|[ |]*$",                                    "table cell borders after the title: |||"),
+];
+
+static CHROME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let any: Vec<&str> = TITLE_CHROME
+        .iter()
+        .map(|(p, _)| *p)
+        .filter(|p| p.starts_with('^'))
+        .map(|p| &p[1..])
+        .collect();
+    re(&format!("^(?:{})+", any.join("|")))
+});
+static CHROME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let any: Vec<&str> = TITLE_CHROME
+        .iter()
+        .map(|(p, _)| *p)
+        .filter(|p| p.ends_with('$'))
+        .map(|p| &p[..p.len() - 1])
+        .collect();
+    re(&format!("(?:{})+$", any.join("|")))
+});
+
+/// Words a title ends with (文种): where a title glued to the body is cut.
+const TITLE_ENDS: &[&str] = &["报告", "总结", "汇报"];
+
+/// The title inside a normalized line: chrome stripped, body text glued after it cut off.
+fn title_in(n: &crate::normalize::Norm) -> Option<Range<usize>> {
+    let s = n.text.as_str();
+    let a = CHROME_BEFORE.find(s).map_or(0, |m| m.end());
+    let b = CHROME_AFTER
+        .find(&s[a..])
+        .map_or(s.len(), |m| a + m.start());
+    let w = &s[a..b];
+    if is_title_line(w)
+        && ["报告", "情况", "总结", "汇报"]
+            .iter()
+            .any(|e| w.ends_with(e))
+    {
+        return Some(a..b);
+    }
+    // A flattened page glues the body to the title (`…情况的报告 2021年,在区委…`): cut after the
+    // last title word before the first sentence stop, where the page had a space or a year begins.
+    let stop = w.find([',', '。', ';', ':', '!', '?']).unwrap_or(w.len());
+    let head = &w[..stop];
+    for (at, word) in TITLE_ENDS
+        .iter()
+        .flat_map(|t| head.match_indices(t))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        let end = at + word.len();
+        let t = &head[..end];
+        let rest = &w[end..];
+        let spaced = n.raw_span(a + end - 1..a + end).end < n.raw_span(a + end..a + end + 1).start;
+        let year_next = YEAR.find(rest).is_some_and(|m| m.start() == 0);
+        if end < w.len()
+            && (spaced || year_next)
+            && is_title_line(t)
+            && t.matches('《').count() == t.matches('》').count()
+        {
+            return Some(a..a + end);
+        }
+    }
+    (is_title_line(w) && w.len() == s.len() - a).then_some(a..b)
+}
+
+/// A paragraph of report text (not a title, an issuer line or chrome).
+fn is_body(s: &str) -> bool {
+    s.contains('。') || s.chars().count() > 80
+}
+
+/// The document's title: of the title lines before the first paragraph, the last (a page shows
+/// its own title, then chrome, then the document with its title); a cover letter before the
+/// report is passed over. One line, or two when a page or PDF broke it.
+fn find_title(preamble: &[Block]) -> Option<TitleAt> {
+    let mut found: Option<TitleAt> = None;
+    let mut i = 0;
+    while i < preamble.len() {
+        let b = &preamble[i];
+        let s = &b.norm.text;
+        if let Some(r) = title_in(&b.norm) {
+            let glued = r.end < s.len() && is_body(&s[r.end..]);
+            found = Some(TitleAt {
+                first: i,
+                last: i,
+                start: r.start,
+                end: r.end,
+            });
+            if glued {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(next) = preamble
+            .get(i + 1)
+            .filter(|n| two_line_title(s, &n.norm.text))
+        {
+            found = Some(TitleAt {
+                first: i,
+                last: i + 1,
+                start: 0,
+                end: next.norm.text.len(),
+            });
+            i += 2;
+            continue;
+        }
+        if found.is_some() && (is_body(s) || is_recipient_line(s)) {
+            break;
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Two short lines that make one title (`…关于2023年度法治政府` / `建设情况的报告`).
+fn two_line_title(s: &str, n: &str) -> bool {
+    let short = |t: &str| !t.contains(['。', ',', ';', ':']) && t.chars().count() <= 40;
+    let ends = ["报告", "情况", "总结"].iter().any(|w| n.ends_with(w));
+    let head = !is_org_line(s) && !s.ends_with("报告") && !is_title_line(n);
+    short(s) && short(n) && ends && head && is_title_line(&format!("{s}{n}"))
+}
+
+/// A title given only in the page's metadata (`标题: …`), when the body does not repeat it.
+fn title_in_page_field(text: &str, blocks: &Blocks) -> Option<(String, Range<usize>)> {
+    static FIELD: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^[-\[【]? ?(?:标题|文章标题|名称|题目) ?[\]】]? ?: ?\|? ?"));
+    blocks.lines.iter().take(40).find_map(|l| {
+        let s = &l.norm.text;
+        let m = FIELD.find(s)?;
+        let rest = &s[m.end()..];
+        let end = m.end() + rest.find(" |").unwrap_or(rest.len());
+        let t = s[m.end()..end].trim_end_matches([' ', '|']);
+        if !is_title_line(t) {
+            return None;
+        }
+        let span = l.norm.raw_span(m.end()..m.end() + t.len());
+        Some((display(&text[span.clone()]), span))
+    })
+}
+
+/// The body named in the page's own labels (`来源：`, `发布机构：`) — the last resort for the issuer.
+fn issuer_in_page_source(text: &str, blocks: &Blocks) -> Option<String> {
+    static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:来源|发布机构|发文机关|发布单位) ?:[ |]*((?:中共)?[HAN]{2,30}?(?:ORG_SUFFIXES))(?:$|[ |])",
+        )
+    });
     blocks
         .lines
         .iter()
         .filter(|l| matches!(l.kind, crate::blocks::LineKind::Noise(_)))
         .find_map(|l| {
-            SOURCE
-                .captures(&l.norm.text)
-                .map(|c| c[1].to_string())
-                .filter(|o| !o.ends_with("司法局") || o.chars().count() > 3)
+            let c = SOURCE.captures(&l.norm.text)?;
+            let m = c.get(1)?;
+            let org = display(&text[l.norm.raw_span(m.range())]);
+            (!org.ends_with("司法局") || org.chars().count() > 3).then_some(org)
         })
 }
 
@@ -398,14 +605,73 @@ fn is_title_line(s: &str) -> bool {
         && ["法治", "依法行政", "法制"].iter().any(|w| s.contains(w))
 }
 
+/// Endings of the bodies a report is addressed to (`中共博爱县委`, `县政府`, `生态环境部`).
+const RECIPIENT_ENDS: &[&str] = &[
+    "委",
+    "政府",
+    "部",
+    "厅",
+    "局",
+    "办公室",
+    "委员会",
+    "办",
+    "党工委",
+    "管委会",
+    "常委会",
+    "组",
+    "院",
+    "署",
+    "中心",
+    "领导",
+    "同志",
+];
+
+/// A 主送 line: bodies separated by `、` or `，`, ending in a colon — never a page's `分享：`.
 fn is_recipient_line(s: &str) -> bool {
-    let n = s.chars().count();
-    s.ends_with(':')
-        && (3..=60).contains(&n)
-        && !s.contains('。')
+    static NAME: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:中共)?[HAN()]{2,40}$"));
+    let Some(body) = s.strip_suffix(':') else {
+        return false;
+    };
+    (3..=60).contains(&s.chars().count())
         && !["如下", "报告", "现将", "情况"]
             .iter()
             .any(|w| s.contains(w))
+        && body.split(['、', ',']).all(|p| {
+            NAME.is_match(p)
+                && RECIPIENT_ENDS.iter().any(|e| p.ends_with(e))
+                && !NOT_IN_NAMES.iter().any(|w| p.contains(w))
+        })
+}
+
+/// The year of the report from its opening paragraphs: the lead-in (`现将…2024年…报告如下`)
+/// first, then a paragraph opening on a year (`2023年,` `2023年以来`), then any year.
+fn intro_year(intro: &[&Block]) -> Option<i32> {
+    static LEAD_IN: LazyLock<Regex> =
+        LazyLock::new(|| re(r"现将[^。]{0,80}?(?:报告|汇报|总结|报送|说明)(?:如下|于后)"));
+    static OPENING: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^((?:19|20)[0-9]{2}) ?年度?(?:,|以来|来|,)"));
+    intro
+        .iter()
+        .find_map(|b| {
+            LEAD_IN
+                .find(&b.norm.text)
+                .and_then(|m| first_year(m.as_str()))
+        })
+        .or_else(|| {
+            intro.iter().find_map(|b| {
+                OPENING
+                    .captures(&b.norm.text)
+                    .and_then(|c| c[1].parse().ok())
+            })
+        })
+        .or_else(|| intro.iter().find_map(|b| first_year(&b.norm.text)))
+}
+
+/// A report dated in the first half of a year covers the year before (`2024-01-15` → 2023).
+fn year_from_date(iso: &str) -> Option<i32> {
+    let year: i32 = iso.get(..4)?.parse().ok()?;
+    let month: u32 = iso.get(5..7)?.parse().ok()?;
+    Some(if month <= 6 { year - 1 } else { year })
 }
 
 /// Joint issuers written on one line are separated by spaces.
@@ -452,23 +718,32 @@ fn is_place_or_org(s: &str) -> bool {
 
 /// The issuer named in the body: `磨头镇人民政府以…`, `多巴镇在…`; a bare `区政府` or `我街道`
 /// is completed with the place named most often (`铜梁区`).
-fn issuer_in_body(all: &[Block], intro: &[&Block]) -> Option<String> {
+fn issuer_in_body(text: &str, all: &[Block], intro: &[&Block]) -> Option<String> {
     // The issuer names itself in the opening sentences: read the start of the first paragraphs.
-    fn opening(b: &Block) -> &str {
+    fn opening(b: &Block) -> (&Block, &str) {
         let s = b.norm.text.as_str();
-        &s[..s
+        let end = s
             .char_indices()
             .nth(OPENING_CHARS)
-            .map_or(s.len(), |(i, _)| i)]
+            .map_or(s.len(), |(i, _)| i);
+        (b, &s[..end])
     }
-    let sources: Vec<&str> = intro
+    let sources: Vec<(&Block, &str)> = intro
         .iter()
         .map(|b| opening(b))
         .chain(all.iter().take(12).map(opening))
         .collect();
-    for s in &sources {
+    for &(b, s) in &sources {
         for c in BODY_ORG.captures_iter(s) {
-            let org = &c[1];
+            let Some(m) = c.get(1) else { continue };
+            // `原环境保护部`: the body's former name is still its name.
+            let lead = if m.as_str().starts_with('原') {
+                '原'.len_utf8()
+            } else {
+                0
+            };
+            let range = m.start() + lead..m.end();
+            let org = &s[range.clone()];
             if has_function_word(org)
                 || is_self_reference(org)
                 || is_too_short(org)
@@ -491,21 +766,21 @@ fn issuer_in_body(all: &[Block], intro: &[&Block]) -> Option<String> {
             );
             if bare {
                 let unit = &org[..org.char_indices().nth(1).map_or(org.len(), |(i, _)| i)];
-                if let Some(place) = most_named_place(all, unit) {
+                if let Some(place) = most_named_place(text, all, unit) {
                     return Some(format!("{place}人民政府"));
                 }
             }
             if !NOT_PLACES.contains(&org) {
-                return Some(org.to_string());
+                return Some(display(&text[b.norm.raw_span(range)]));
             }
         }
     }
     // Only a self-reference (`我街道`, `区政府`): the most named place of that kind.
-    for s in &sources {
+    for &(_, s) in &sources {
         if let Some(c) = SELF_REF.captures(s) {
             let unit = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
             if matches!(unit, "镇" | "乡" | "街道" | "区" | "县" | "旗" | "市") {
-                return most_named_place(all, unit);
+                return most_named_place(text, all, unit);
             }
         }
     }
@@ -547,14 +822,15 @@ fn is_self_reference(org: &str) -> bool {
         )
 }
 
-fn most_named_place(all: &[Block], unit: &str) -> Option<String> {
+fn most_named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
     // Every 2–4 Han characters before the unit are a candidate name; the real name is the one
     // written most often, and of equally frequent ones the longest (白沙路街道, not 沙路街道).
+    // The name is shown as first written (traditional characters stay traditional).
     const LEAD: &[char] = &[
         '在', '对', '为', '和', '与', '及', '的', '是', '了', '将', '把', '推', '进', '全', '我',
         '本', '各', '该', '结', '合', '于',
     ];
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, (usize, Range<usize>)> = HashMap::new();
     for b in all {
         let s = &b.norm.text;
         for (at, _) in s.match_indices(unit) {
@@ -564,24 +840,32 @@ fn most_named_place(all: &[Block], unit: &str) -> Option<String> {
                 .take(4)
                 .take_while(|c| is_han(*c))
                 .collect();
-            for n in 2..=before.len() {
+            let mut start = at;
+            for n in 1..=before.len() {
+                start -= before[n - 1].len_utf8();
+                if n < 2 {
+                    continue;
+                }
                 let head: String = before[..n].iter().rev().collect();
                 if head.starts_with(LEAD) || has_function_word(&head) {
                     continue;
                 }
                 let name = format!("{head}{unit}");
                 if !NOT_PLACES.contains(&name.as_str()) {
-                    *counts.entry(name).or_default() += 1;
+                    let raw = b.norm.raw_span(start..at + unit.len());
+                    counts.entry(name).or_insert((0, raw)).0 += 1;
                 }
             }
         }
     }
-    let (best, n) = counts.into_iter().max_by(|a, b| {
-        a.1.cmp(&b.1)
+    let (best, (n, raw)) = counts.into_iter().max_by(|a, b| {
+        a.1.0
+            .cmp(&b.1.0)
             .then(a.0.len().cmp(&b.0.len()))
             .then(b.0.cmp(&a.0))
     })?;
-    (n >= 2).then_some(best)
+    let _ = best;
+    (n >= 2).then(|| display(&text[raw]))
 }
 
 /// The first year written in `s` that is not part of a range (`2021-2025年`) or a number (`〔2023〕`).
