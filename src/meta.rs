@@ -598,10 +598,24 @@ fn issuer_in_page_source(text: &str, blocks: &Blocks) -> Option<String> {
 
 fn is_title_line(s: &str) -> bool {
     let n = s.chars().count();
+    // The title's own 文种 counts, not one inside a cited title (`审议《…情况报告》`).
+    let mut own = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => own.push(c),
+            _ => {}
+        }
+    }
     (6..=80).contains(&n)
         && !s.contains(['。', ',', ';'])
         && !s.starts_with("现将")
-        && (s.ends_with("报告") || s.ends_with("情况") || s.ends_with("总结") || s.contains("报告"))
+        && (own.ends_with("报告")
+            || own.ends_with("情况")
+            || own.ends_with("总结")
+            || own.contains("报告"))
         && ["法治", "依法行政", "法制"].iter().any(|w| s.contains(w))
 }
 
@@ -1014,5 +1028,142 @@ mod tests {
             vec!["中共淮北市烈山区委", "烈山区人民政府"]
         );
         assert!(issuers_in_title("关于2023年度法治政府建设情况的报告").is_empty());
+    }
+
+    fn norm(s: &str) -> crate::normalize::Norm {
+        crate::normalize::Norm::new(s, 0, Fold::Matching)
+    }
+
+    fn title_of(line: &str) -> Option<String> {
+        let n = norm(line);
+        title_in(&n).map(|r| n.text[r].to_string())
+    }
+
+    #[test]
+    fn each_title_chrome_rule_strips_a_real_line() {
+        // (line, title) per TITLE_CHROME row, in the table's order.
+        let real = [
+            (
+                "【法治建设报告】某县2025年法治政府建设情况报告",
+                "某县2025年法治政府建设情况报告",
+            ),
+            (
+                "[某政发〔2026〕7号]某县人民政府关于2025年度法治政府建设情况的报告",
+                "某县人民政府关于2025年度法治政府建设情况的报告",
+            ),
+            (
+                "-标题: 某县2025年法治政府建设年度报告",
+                "某县2025年法治政府建设年度报告",
+            ),
+            (
+                "上海市司法局2023年法治政府建设情况报告 (2024-02-26)",
+                "上海市司法局2023年法治政府建设情况报告",
+            ),
+            (
+                "临沂市生态环境局兰山分局2021年度法治政府建设情况报告 | ||||||",
+                "临沂市生态环境局兰山分局2021年度法治政府建设情况报告",
+            ),
+        ];
+        assert_eq!(real.len(), TITLE_CHROME.len());
+        for (line, title) in real {
+            assert_eq!(title_of(line).as_deref(), Some(title), "{line}");
+        }
+        // Look-alikes: a bracket inside the title, a date inside it, a sentence.
+        assert_eq!(
+            title_of("关于《法治政府建设实施纲要（2021-2025年）》落实情况的报告").as_deref(),
+            Some("关于《法治政府建设实施纲要(2021-2025年)》落实情况的报告")
+        );
+        assert_eq!(title_of("2023年12月召开法治政府建设推进会,听取报告"), None);
+    }
+
+    #[test]
+    fn a_title_glued_to_the_body_is_cut_where_the_page_had_a_space() {
+        assert_eq!(
+            title_of("临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告 2021年,在区委、区政府的正确领导下").as_deref(),
+            Some("临沂市生态环境局兰山分局关于2021年度法治政府建设情况的报告")
+        );
+        // A sentence that names a report is not a title glued to a body.
+        assert_eq!(
+            title_of("2023年法治政府建设工作总结如下:一是加强领导"),
+            None
+        );
+        assert_eq!(
+            title_of("区政府常务会议审议《静海区2022年度法治政府建设情况报告》 并研究部署"),
+            None
+        );
+    }
+
+    #[test]
+    fn recipient_lines_name_bodies() {
+        for line in [
+            "生态环境部:",
+            "中共湖州市委、湖州市人民政府:",
+            "县委、县政府:",
+            "汉中市南郑区依法治区委员会办公室:",
+            "慈溪市委,市政府:",
+        ] {
+            assert!(is_recipient_line(line), "{line}");
+        }
+        for line in [
+            "分享:",
+            "打印:",
+            "现将有关情况报告如下:",
+            "主要做法:",
+            "各位领导:",
+        ] {
+            assert!(!is_recipient_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_closing_phrase_followed_by_the_report_belongs_to_a_cover_letter() {
+        let letter = crate::blocks::split(
+            "中共湖州市委、湖州市人民政府：\n现将我局《2024年度法治政府建设工作总结》随文上报。\n特此报告。\n湖州市交通运输局\n2025年1月15日\n2024年度交通运输法治政府建设\n工作总结\n2024年湖州市交通运输局在市委、市政府的坚强领导下，笃学践行习近平法治思想，完善交通法规制度体系。\n一、2024年工作完成情况\n",
+        );
+        let c = find_closing(&letter);
+        assert_eq!(c.phrase, None);
+        assert_eq!(c.content_end, letter.blocks.len());
+        let report = crate::blocks::split(
+            "一、主要成效\n全年办理案件。\n特此报告。\n某县人民政府\n2024年1月5日\n附件：1.行政执法统计表\n",
+        );
+        assert_eq!(find_closing(&report).phrase, Some(2));
+    }
+
+    fn blocks_of(text: &str) -> Vec<Block> {
+        crate::blocks::split(text).blocks
+    }
+
+    #[test]
+    fn the_lead_in_names_the_year_before_other_years() {
+        let bs = blocks_of(
+            "在中牟新区党工委的领导下,我镇在2023年工作基础上稳步提升。现将我镇2024年法治政府建设情况报告如下。\n",
+        );
+        let intro: Vec<&Block> = bs.iter().collect();
+        assert_eq!(intro_year(&intro), Some(2024));
+        let bs = blocks_of("2022年以来,县政府深入推进依法行政,落实《纲要(2021-2025年)》。\n");
+        let intro: Vec<&Block> = bs.iter().collect();
+        assert_eq!(intro_year(&intro), Some(2022));
+    }
+
+    #[test]
+    fn a_report_dated_early_in_a_year_covers_the_year_before() {
+        assert_eq!(year_from_date("2024-01-15"), Some(2023));
+        assert_eq!(year_from_date("2023-12-20"), Some(2023));
+        assert_eq!(year_from_date("2023"), None);
+    }
+
+    #[test]
+    fn phrases_are_not_bodies() {
+        let bs = blocks_of("2021年,自然资源部坚持以习近平新时代中国特色社会主义思想为指导。\n");
+        let intro: Vec<&Block> = bs.iter().collect();
+        let text = "2021年,自然资源部坚持以习近平新时代中国特色社会主义思想为指导。\n";
+        assert_eq!(
+            issuer_in_body(text, &bs, &intro).as_deref(),
+            Some("自然资源部")
+        );
+        let text = "2021年,充分发挥党委政府在法治建设中的作用,全体干部坚持学法。\n";
+        let bs = blocks_of(text);
+        let intro: Vec<&Block> = bs.iter().collect();
+        assert_eq!(issuer_in_body(text, &bs, &intro), None);
     }
 }

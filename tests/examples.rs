@@ -297,3 +297,86 @@ fn a_heading_with_markup_like_text_is_still_a_heading() {
     assert_eq!(r.headings().len(), 2);
     assert!(r.noise.is_empty());
 }
+
+#[test]
+fn site_metadata_table_and_a_cover_letter_before_the_report() {
+    let r = read(
+        "索引号: | 001234567/2025-00012 | 成文日期: | 2025-01-20 |\n\
+         公开方式: | 主动公开 | 公开时限: | 长期公开 |\n\
+         文件编号: | 发布机构: | 某某市水利局 |\n\
+         中共某某市委、某某市人民政府:\n\
+         根据市委依法治市办要求,现将我局《2024年度水利法治政府建设工作总结》随文上报。\n\
+         特此报告。\n\
+         某某市水利局\n\
+         2025年1月15日\n\
+         2024年度水利法治政府建设\n\
+         工作总结\n\
+         2024年,某某市水利局在市委、市政府的坚强领导下,笃学践行习近平法治思想。\n\
+         一、2024年工作完成情况\n\
+         (一)法治建设全面推进。\n",
+    );
+    let m = &r.meta;
+    assert_eq!(m.title.as_deref(), Some("2024年度水利法治政府建设工作总结"));
+    assert_eq!(m.recipients, vec!["中共某某市委", "某某市人民政府"]);
+    assert_eq!(m.issuers, vec!["某某市水利局"]);
+    assert_eq!(m.year, Some(2024));
+    assert_eq!(
+        m.closing, None,
+        "the cover letter's 特此报告 does not end the report"
+    );
+    assert_eq!(r.outline.len(), 1);
+    assert_eq!(r.noise.len(), 3, "the metadata rows are chrome");
+}
+
+#[test]
+fn page_title_of_another_year_then_the_documents_own_title() {
+    let r = read(
+        "某某县人民政府 2019年12月3日星期二\n\
+         某某县2022年法治政府建设情况报告\n\
+         来源:某某县司法局 发布时间:2024-03-28 09:18\n\
+         分享:\n\
+         某某县人民政府关于2023年度法治政府建设情况的报告\n\
+         2023年,某某县坚持以习近平新时代中国特色社会主义思想为指导,全面推进依法行政。\n\
+         一、主要举措和成效\n",
+    );
+    let m = &r.meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("某某县人民政府关于2023年度法治政府建设情况的报告")
+    );
+    assert_eq!(m.year, Some(2023));
+    assert_eq!(m.issuers, vec!["某某县人民政府"]);
+    assert!(
+        m.recipients.is_empty(),
+        "分享: is a button: {:?}",
+        m.recipients
+    );
+}
+
+#[test]
+fn a_title_given_only_in_the_pages_label() {
+    let r = read(
+        "-标题: 某某镇2024年法治政府建设年度报告\n\
+         -发布机构: 某某镇人民政府\n\
+         2024年,我镇深入学习贯彻习近平法治思想,扎实推进法治政府建设。\n\
+         一、主要举措和成效\n",
+    );
+    assert_eq!(
+        r.meta.title.as_deref(),
+        Some("某某镇2024年法治政府建设年度报告")
+    );
+    assert_eq!(r.meta.issuers, vec!["某某镇"]);
+    assert_eq!(r.meta.year, Some(2024));
+}
+
+#[test]
+fn an_issuer_line_above_a_title_without_one_joins_it() {
+    let r = read(
+        "赵县人民政府\n2022年度法治政府建设情况报告\n2022年,县政府深入推进依法行政。\n一、坚持党的领导\n",
+    );
+    assert_eq!(
+        r.meta.title.as_deref(),
+        Some("赵县人民政府2022年度法治政府建设情况报告")
+    );
+    assert_eq!(r.meta.issuers, vec!["赵县人民政府"]);
+}
