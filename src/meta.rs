@@ -91,12 +91,12 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"((?:19|20)[0-9]{2}|[二][〇○零][一二三四五六七八九〇○零]{2}) ?年"));
 static BODY_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{1,14}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|部|委员会|办公室))(?:党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法)",
+        r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{1,14}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|部|委员会|办公室))(?:党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法|法治)",
     )
 });
 static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:我|本|全)(镇|乡|街道|区|县|旗|市|局|厅|委|办)|(?:^|[,。;:、]|年)(区|县|市|镇|乡)(?:人民)?政府",
+        r"(?:我|本|全)(镇|乡|街道|区|县|旗|市|局|厅|委|办)|(?:^|[,。;:、]|年)(区|县|市|镇|乡)(?:党委|党工委)?(?:人民)?政府",
     )
 });
 
@@ -117,6 +117,13 @@ const NOT_IN_NAMES: &[&str] = &[
     "思想",
     "干部",
     "党委政府",
+    "根据",
+    "按照",
+    "通过",
+    "围绕",
+    "设定",
+    "作为",
+    "我",
     "发挥",
     "充分",
     "加强",
@@ -124,7 +131,6 @@ const NOT_IN_NAMES: &[&str] = &[
     "落实",
     "坚持",
     "深入",
-    "全面",
     "积极",
     "认真",
     "领导",
@@ -383,6 +389,12 @@ pub fn extract(
                 .filter(|h| h.level == 1)
                 .find_map(|h| first_year(&h.title_norm))
         })
+        .or_else(|| {
+            // A speech to the 人大 names the year only where the first section begins (`2023年,`).
+            let first = heads.first()?.block;
+            let opening: Vec<&Block> = bs.iter().skip(first).take(4).collect();
+            opening_year(&opening)
+        })
         .or_else(|| year_from_date(m.date.as_deref()?));
     m.level = m
         .issuers
@@ -431,7 +443,9 @@ impl TitleAt {
 /// Site chrome glued to a title (class 1 of issue #9), as it appears in the matching form.
 #[rustfmt::skip]
 pub const TITLE_CHROME: &[(&str, &str)] = &[
+    (r"^[^ 。,]{0,30}?(?:www\.|https?://)[a-zA-Z0-9./_-]+ ?", "site banner with its address before the title"),
     (r"^【[^】]{1,20}】",                              "column tag before the title: 【法治建设报告】"),
+    (r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} ?",            "list date before the title: 2024-03-28"),
     (r"^\[[^\]]{1,40}\]",                              "bracketed document number before the title: [某政发〔2026〕7号]"),
     (r"^-?(?:标题|文章标题|名称|题目) ?: ?",           "field label before the title: -标题:"),
     (r" ?\(?[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}\)?$", "publication date after the title: (2024-02-26)"),
@@ -612,11 +626,13 @@ fn is_title_line(s: &str) -> bool {
     (6..=80).contains(&n)
         && !s.contains(['。', ',', ';'])
         && !s.starts_with("现将")
-        && (own.ends_with("报告")
-            || own.ends_with("情况")
-            || own.ends_with("总结")
+        && (["报告", "情况", "总结", "汇报"]
+            .iter()
+            .any(|w| own.ends_with(w))
             || own.contains("报告"))
-        && ["法治", "依法行政", "法制"].iter().any(|w| s.contains(w))
+        && ["法治", "依法行政", "法制", "依法治"]
+            .iter()
+            .any(|w| s.contains(w))
 }
 
 /// Endings of the bodies a report is addressed to (`中共博爱县委`, `县政府`, `生态环境部`).
@@ -662,8 +678,6 @@ fn is_recipient_line(s: &str) -> bool {
 fn intro_year(intro: &[&Block]) -> Option<i32> {
     static LEAD_IN: LazyLock<Regex> =
         LazyLock::new(|| re(r"现将[^。]{0,80}?(?:报告|汇报|总结|报送|说明)(?:如下|于后)"));
-    static OPENING: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^((?:19|20)[0-9]{2}) ?年度?(?:,|以来|来|,)"));
     intro
         .iter()
         .find_map(|b| {
@@ -671,14 +685,19 @@ fn intro_year(intro: &[&Block]) -> Option<i32> {
                 .find(&b.norm.text)
                 .and_then(|m| first_year(m.as_str()))
         })
-        .or_else(|| {
-            intro.iter().find_map(|b| {
-                OPENING
-                    .captures(&b.norm.text)
-                    .and_then(|c| c[1].parse().ok())
-            })
-        })
+        .or_else(|| opening_year(intro))
         .or_else(|| intro.iter().find_map(|b| first_year(&b.norm.text)))
+}
+
+/// The year a paragraph opens on (`2023年,` `2023年以来`), in the first of `blocks` that has one.
+fn opening_year(blocks: &[&Block]) -> Option<i32> {
+    static OPENING: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^((?:19|20)[0-9]{2}) ?年度?(?:,|以来|来)"));
+    blocks.iter().find_map(|b| {
+        let s = b.norm.text.as_str();
+        let at = b.marker.map_or(0, |m| m.len);
+        OPENING.captures(&s[at..]).and_then(|c| c[1].parse().ok())
+    })
 }
 
 /// A report dated in the first half of a year covers the year before (`2024-01-15` → 2023).
@@ -747,9 +766,14 @@ fn issuer_in_body(text: &str, all: &[Block], intro: &[&Block]) -> Option<String>
         .map(|b| opening(b))
         .chain(all.iter().take(12).map(opening))
         .collect();
+    static LEAD_IN_ORG: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"现将((?:中共)?[HAN]{2,20}?(?:ORG_SUFFIXES))(?:(?:19|20)[0-9]{2}|关于|法治|依法)")
+    });
     for &(b, s) in &sources {
-        for c in BODY_ORG.captures_iter(s) {
-            let Some(m) = c.get(1) else { continue };
+        // The lead-in names the body (`现将市人社局2021年法治政府建设情况报告予以公开`).
+        let lead_in = LEAD_IN_ORG.captures_iter(s).filter_map(|c| c.get(1));
+        let subjects = BODY_ORG.captures_iter(s).filter_map(|c| c.get(1));
+        for m in lead_in.chain(subjects) {
             // `原环境保护部`: the body's former name is still its name.
             let lead = if m.as_str().starts_with('原') {
                 '原'.len_utf8()
@@ -785,7 +809,7 @@ fn issuer_in_body(text: &str, all: &[Block], intro: &[&Block]) -> Option<String>
                 }
             }
             if !NOT_PLACES.contains(&org) {
-                return Some(display(&text[b.norm.raw_span(range)]));
+                return Some(full_government_name(display(&text[b.norm.raw_span(range)])));
             }
         }
     }
@@ -799,6 +823,21 @@ fn issuer_in_body(text: &str, all: &[Block], intro: &[&Block]) -> Option<String>
         }
     }
     None
+}
+
+/// `铜梁区政府` is what people say; the body's name is `铜梁区人民政府`.
+fn full_government_name(name: String) -> String {
+    let Some(place) = name.strip_suffix("政府") else {
+        return name;
+    };
+    let units = [
+        "区", "县", "市", "镇", "乡", "省", "旗", "州", "區", "縣", "鄉", "鎮",
+    ];
+    if units.iter().any(|u| place.ends_with(u)) && place.chars().count() >= 2 {
+        format!("{place}人民政府")
+    } else {
+        name
+    }
 }
 
 /// Names of places and bodies do not contain these particles (`形成在镇` is a phrase).
@@ -1048,6 +1087,14 @@ mod tests {
                 "某县2025年法治政府建设情况报告",
             ),
             (
+                "秘书之家—全网资源每日更新www.mishuzj.com湖北省人民政府关于2023年度法治政府建设情况的报告",
+                "湖北省人民政府关于2023年度法治政府建设情况的报告",
+            ),
+            (
+                "2024-03-28 静海区2023年度法治政府建设情况报告",
+                "静海区2023年度法治政府建设情况报告",
+            ),
+            (
                 "[某政发〔2026〕7号]某县人民政府关于2025年度法治政府建设情况的报告",
                 "某县人民政府关于2025年度法治政府建设情况的报告",
             ),
@@ -1150,6 +1197,16 @@ mod tests {
         assert_eq!(year_from_date("2024-01-15"), Some(2023));
         assert_eq!(year_from_date("2023-12-20"), Some(2023));
         assert_eq!(year_from_date("2023"), None);
+    }
+
+    #[test]
+    fn a_government_is_named_in_full() {
+        assert_eq!(full_government_name("铜梁区政府".into()), "铜梁区人民政府");
+        assert_eq!(
+            full_government_name("铜梁区人民政府".into()),
+            "铜梁区人民政府"
+        );
+        assert_eq!(full_government_name("党委政府".into()), "党委政府");
     }
 
     #[test]
