@@ -77,16 +77,16 @@ use Severity::*;
 pub const RULES: &[(&str, Severity, &str)] = &[
     ("missing-part",          Error,   "a part the 督察工作规定 requires (举措和成效, 不足和原因, 第一责任人职责, 下一年度安排) has no heading"),
     ("missing-recipient",     Info,    "no 主送 line (a report goes to the next level's 党委和政府; published copies often drop it)"),
-    ("missing-signature",     Warning, "no 落款: signing body or 成文日期 missing (Info for text saved from a web page)"),
+    ("missing-signature",     Warning, "no 落款: signing body or 成文日期 missing (Info on a web copy: chrome, page metadata, the title shown twice)"),
     ("numbering-gap",         Warning, "sibling headings skip a number (一、二、四、) or do not start at one"),
     ("numbering-repeat",      Warning, "sibling headings repeat a number (（二）（二）)"),
     ("numbering-mixed",       Warning, "sibling headings numbered in different styles (1、 among 二、三、; 1、 beside 1.)"),
     ("marker-punctuation",    Warning, "punctuation after a marker that takes none (（一）、) or the wrong one (一.)"),
     ("arabic-comma",          Info,    "third-level headings numbered 1、 instead of GB/T 9704's 1."),
     ("level-skipped",         Warning, "a heading two levels below its parent (一、 → （1）), or 1. under 一、 where other sections use （一）; （一） with no 一、 above"),
-    ("year-mismatch",         Warning, "a year in the lead-in or a part heading that is not the report's year (or, for the plans, the next one)"),
+    ("year-mismatch",         Warning, "a year in the lead-in or a part heading that is not the report's year (or, for the plans, the next one; 2025年度工作思路 in a 2024 lead-in)"),
     ("repeated-lead-in",      Warning, "the lead-in 现将……报告如下 written twice"),
-    ("duplicate-sentence",    Warning, "a sentence of 15 characters or more written twice"),
+    ("duplicate-sentence",    Warning, "a sentence of 15 characters or more written twice (a title line before the first heading is none)"),
     ("placeholder",           Error,   "template text left in: XX镇, ×××, **次, *区, 某某镇, 〇〇, ___"),
     ("unbalanced-bracket",    Warning, "a paragraph's （）, “” or 《》 without its partner"),
     ("citation-near-miss",    Warning, "a cited title one or two characters off a well-known one"),
@@ -620,6 +620,18 @@ fn begins_date(s: &str, end: usize) -> bool {
     }
 }
 
+/// A year the lead-in writes.
+struct YearSpot {
+    block: usize,
+    year: i32,
+    /// Byte range in the block's normalized text.
+    range: Range<usize>,
+    /// Inside `现将……如下` (else the paragraph's first words).
+    lead_in: bool,
+    /// A plan word follows it ([`PLAN_WORDS`]).
+    plans: bool,
+}
+
 fn years(sink: &mut Sink<'_>) {
     let input = sink.input;
     let bs = &input.blocks.blocks;
@@ -627,8 +639,7 @@ fn years(sink: &mut Sink<'_>) {
     // text (after the title, not page chrome, not a date).
     let first_head = first_heading_block(input);
     let title_end = input.meta.title_span.as_ref().map_or(0, |t| t.end);
-    // (block, year, range, in 现将……如下, names the plans)
-    let mut spots: Vec<(usize, i32, Range<usize>, bool, bool)> = Vec::new();
+    let mut spots: Vec<YearSpot> = Vec::new();
     for (bi, b) in bs.iter().enumerate().take(first_head) {
         if b.span.start < title_end {
             continue;
@@ -643,7 +654,13 @@ fn years(sink: &mut Sink<'_>) {
         };
         let mut add = |y: i32, r: Range<usize>, lead_in: bool| {
             if !on_page(&r) && !begins_date(s, r.end) {
-                spots.push((bi, y, r.clone(), lead_in, names_plans(s, r.end)));
+                spots.push(YearSpot {
+                    block: bi,
+                    year: y,
+                    plans: names_plans(s, r.end),
+                    range: r,
+                    lead_in,
+                });
             }
         };
         if let Some((y, r)) = years_in(s).into_iter().find(|y| y.1.start == 0) {
@@ -666,9 +683,9 @@ fn years(sink: &mut Sink<'_>) {
     });
     let lead_in_year = spots
         .iter()
-        .find(|s| s.3 && !s.4)
-        .or_else(|| spots.iter().find(|s| s.3))
-        .map(|s| s.1);
+        .find(|s| s.lead_in && !s.plans)
+        .or_else(|| spots.iter().find(|s| s.lead_in))
+        .map(|s| s.year);
     let Some(year) = title_year.or(lead_in_year).or(input.meta.year) else {
         return;
     };
@@ -683,11 +700,11 @@ fn years(sink: &mut Sink<'_>) {
                 Some(format!("{want}年")),
             );
         };
-    for (bi, y, r, _, plans) in spots {
+    for s in spots {
         // Next year's plans may be announced with this year's work.
-        let plans_year = plans && y == year + 1;
-        if y != year && !plans_year {
-            report(sink, bi, r, y, year, "开头");
+        let plans_year = s.plans && s.year == year + 1;
+        if s.year != year && !plans_year {
+            report(sink, s.block, s.range, s.year, year, "开头");
         }
     }
     // Part headings: the year's parts speak of the report's year, the plans of the next.
