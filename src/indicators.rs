@@ -5,6 +5,8 @@
 //! A rule matches a figure when its unit is allowed and the figure's context — its subject and
 //! the clause it stands in (between `，` `。` `；` `：`) — holds one cue of every cue group and
 //! none of the excluded words. The first matching figure in document order reports the indicator.
+//! A figure that states a rate — how often, not how many (`每两月1次`, `1次频次`) — reports none:
+//! the count beside it does (`以每两月1次频次开展…法治学习5次` → 5).
 
 use serde::Serialize;
 
@@ -49,6 +51,31 @@ pub struct Rule {
 const CASES: &[&str] = &["件", "起", "宗", "个"];
 const TIMES: &[&str] = &["次", "场", "场次", "期"];
 const CORRECTED: &[&str] = &["纠错", "撤销", "变更", "确认违法", "纠正"];
+
+/// Periods that, after `每` (with a number or `个` between or not: `每两月`, `每2个月`, `每季度`,
+/// `每半年`), make the next figure of the clause a rate: how often, not how many. A figure later
+/// in the clause, after that one, is a count again (`每两月1次…法治学习5次`).
+#[rustfmt::skip]
+pub const RATE_PERIODS: &[(&str, &str)] = &[
+    ("月",   "以每两月1次频次开展, 每月1次"),
+    ("季",   "每季度组织集中学法1次"),
+    ("年",   "每年2次, 每半年1次"),
+    ("周",   "每周1次"),
+    ("星期", "每星期1次"),
+    ("旬",   "每旬1次"),
+    ("天",   "每天1次"),
+    ("日",   "每日1次"),
+];
+
+/// What between `每` and its period leaves it a period: a number, `半`, `个` (`每2个月`, `每半年`).
+const RATE_NUMBER: &str = "0123456789一二两三四五六七八九十半个";
+
+/// Words right after a figure (or after its `的`) that make it a rate.
+#[rustfmt::skip]
+pub const RATE_AFTER: &[(&str, &str)] = &[
+    ("频次", "以每两月1次频次开展"),
+    ("频率", "按每月1次的频率开展"),
+];
 
 /// The key indicators, one row each, in the order a reviewer reads them.
 #[rustfmt::skip]
@@ -103,13 +130,40 @@ impl Rule {
     }
 }
 
+/// Whether `s` holds `每` and a period of [`RATE_PERIODS`] (`每两月`, `每季度`).
+fn names_a_period(s: &str) -> bool {
+    s.match_indices('每').any(|(i, _)| {
+        let rest = s[i + '每'.len_utf8()..].trim_start_matches(|c| RATE_NUMBER.contains(c));
+        RATE_PERIODS.iter().any(|(p, _)| rest.starts_with(p))
+    })
+}
+
+/// Whether figure `k` states a rate: [`RATE_AFTER`] right after it, or `每` and a period before
+/// it in its clause with no other figure between.
+fn is_rate(text: &str, figures: &[Figure], k: usize) -> bool {
+    let f = &figures[k];
+    let after = text.get(f.range.end..).unwrap_or("");
+    let after = after.strip_prefix('的').unwrap_or(after);
+    if RATE_AFTER.iter().any(|(w, _)| after.starts_with(w)) {
+        return true;
+    }
+    let clause = clause_around(text, &f.range);
+    let from = k
+        .checked_sub(1)
+        .map(|j| figures[j].range.end)
+        .filter(|&e| e > clause.start && e <= f.range.start)
+        .unwrap_or(clause.start);
+    names_a_period(text.get(from..f.range.start).unwrap_or(""))
+}
+
 /// Looks up every indicator of the rule table among the figures.
 pub fn indicators(text: &str, figures: &[Figure]) -> Vec<Indicator> {
-    let contexts: Vec<String> = figures
-        .iter()
-        .map(|f| {
+    // A rate reports no indicator: it has no context to match.
+    let contexts: Vec<Option<String>> = (0..figures.len())
+        .map(|k| {
+            let f = &figures[k];
             let clause = text.get(clause_around(text, &f.range)).unwrap_or("");
-            format!("{} {}", f.subject, clause)
+            (!is_rate(text, figures, k)).then(|| format!("{} {}", f.subject, clause))
         })
         .collect();
     RULES
@@ -118,7 +172,7 @@ pub fn indicators(text: &str, figures: &[Figure]) -> Vec<Indicator> {
             let hit = figures
                 .iter()
                 .zip(&contexts)
-                .position(|(f, c)| rule.matches(&f.unit, c));
+                .position(|(f, c)| c.as_ref().is_some_and(|c| rule.matches(&f.unit, c)));
             let fig = hit.map(|k| &figures[k]);
             Indicator {
                 id: rule.id.into(),
@@ -246,6 +300,33 @@ mod tests {
         assert_eq!((p.figure, p.unit.as_deref()), (Some(0), Some("场次")));
         let l = all.iter().find(|i| i.id == "lectures").unwrap();
         assert_eq!((l.reported, l.figure, l.value), (false, None, None));
+    }
+
+    #[test]
+    fn a_rate_is_no_count() {
+        // How often, then how many: the indicator takes the count.
+        yes(
+            "以每两月1次频次开展党组理论学习中心组法治学习5次，",
+            "studySessions",
+            5.0,
+            "次",
+        );
+        yes(
+            "每季度组织集中学法1次，全年共组织集中学法4次。",
+            "studySessions",
+            4.0,
+            "次",
+        );
+        // A rate alone reports nothing; a count alone still does.
+        no("每季度组织集中学法1次。", "studySessions");
+        no("按照每月1次的频率开展普法宣传。", "publicityActivities");
+        yes("全年组织集中学法12次。", "studySessions", 12.0, "次");
+        yes(
+            "每个村开展普法宣传活动2场次，",
+            "publicityActivities",
+            2.0,
+            "场次",
+        );
     }
 
     #[test]

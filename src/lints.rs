@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
+use regex::Regex;
 use serde::Serialize;
 
 use crate::blocks::{Blocks, LineKind};
@@ -75,16 +77,16 @@ use Severity::*;
 pub const RULES: &[(&str, Severity, &str)] = &[
     ("missing-part",          Error,   "a part the 督察工作规定 requires (举措和成效, 不足和原因, 第一责任人职责, 下一年度安排) has no heading"),
     ("missing-recipient",     Info,    "no 主送 line (a report goes to the next level's 党委和政府; published copies often drop it)"),
-    ("missing-signature",     Warning, "no 落款: signing body or 成文日期 missing (Info for text saved from a web page)"),
+    ("missing-signature",     Warning, "no 落款: signing body or 成文日期 missing (Info on a web copy: chrome, page metadata, the title shown twice)"),
     ("numbering-gap",         Warning, "sibling headings skip a number (一、二、四、) or do not start at one"),
     ("numbering-repeat",      Warning, "sibling headings repeat a number (（二）（二）)"),
     ("numbering-mixed",       Warning, "sibling headings numbered in different styles (1、 among 二、三、; 1、 beside 1.)"),
     ("marker-punctuation",    Warning, "punctuation after a marker that takes none (（一）、) or the wrong one (一.)"),
     ("arabic-comma",          Info,    "third-level headings numbered 1、 instead of GB/T 9704's 1."),
     ("level-skipped",         Warning, "a heading two levels below its parent (一、 → （1）), or 1. under 一、 where other sections use （一）; （一） with no 一、 above"),
-    ("year-mismatch",         Warning, "a year in the lead-in or a part heading that is not the report's year (or, for the plans, the next one)"),
+    ("year-mismatch",         Warning, "a year in the lead-in or a part heading that is not the report's year (or, for the plans, the next one; 2025年度工作思路 in a 2024 lead-in)"),
     ("repeated-lead-in",      Warning, "the lead-in 现将……报告如下 written twice"),
-    ("duplicate-sentence",    Warning, "a sentence of 15 characters or more written twice"),
+    ("duplicate-sentence",    Warning, "a sentence of 15 characters or more written twice (a title line before the first heading is none)"),
     ("placeholder",           Error,   "template text left in: XX镇, ×××, **次, *区, 某某镇, 〇〇, ___"),
     ("unbalanced-bracket",    Warning, "a paragraph's （）, “” or 《》 without its partner"),
     ("citation-near-miss",    Warning, "a cited title one or two characters off a well-known one"),
@@ -102,8 +104,95 @@ const HALFWIDTH_PER_PARAGRAPH_MAX: usize = 3;
 /// A lead-in's `现将` and `如下` lie this close (in chars).
 const LEAD_IN_MAX_CHARS: usize = 80;
 
+/// Page metadata a line before the first heading may carry, for the lines `NOISE_RULES` do not
+/// know (yet): such a line is the page's, not the report's, so it carries no finding, and it shows
+/// that the text is a web copy. Matched on the normalized line (`：` is `:`, spaces beside Han
+/// dropped); a label counts only with the `:`, `]` or `|` a metadata field puts after it.
+#[rustfmt::skip]
+pub const PAGE_METADATA: &[(&str, &str)] = &[
+    (r"(发布|發布|更新|成文|印发|印發)(时间|時間|日期) ?[:\]】|]",  "[ 成文日期 ] 2026-01-22; 發布時間:2025-04-11 16:33"),
+    (r"(来源|來源) ?[:|]",                                    "来源:留下街道 点击率:; 信息來源:辰溪縣小龍門鄉"),
+    (r"(点击|點擊|浏览|瀏覽|阅读|閱讀|访问|訪問)(数|數|量|率|次数|次數) ?[:|]", "2022-03-07 点击数: |"),
+    (r"(索引号|索引號|发文字号|發文字號|文件编号|文件編號|发布机构|發布機構|主题分类|主題分類|公开方式|公開方式|公开时限|公開時限) ?[:|]",
+                                                               "索引号: | 002564301/2025-00062 | 成文日期: | 2025-01-27 |"),
+    (r"^(分享|分享到|字号|字號) ?:?$",                         "分享: (share buttons)"),
+    (r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2} ?[0-9]{1,2}:[0-9]{2}", "a time stamp: 2024-03-28 09:18"),
+    (r"\([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\)$",                   "publication date after the page title: …情况报告 (2024-02-26)"),
+];
+
+/// A metadata line is short; a longer line is report text.
+const PAGE_METADATA_MAX_CHARS: usize = 120;
+
+static PAGE_METADATA_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let all: Vec<String> = PAGE_METADATA
+        .iter()
+        .map(|(p, _)| format!("(?:{p})"))
+        .collect();
+    Regex::new(&all.join("|")).expect("page metadata rules")
+});
+
+/// Whether a normalized line is page metadata by [`PAGE_METADATA`].
+pub fn is_page_metadata(norm: &str) -> bool {
+    norm.chars().count() <= PAGE_METADATA_MAX_CHARS && PAGE_METADATA_RE.is_match(norm)
+}
+
+/// What of the text is the page's, not the report's.
+struct Page {
+    /// Per line: chrome (a noise line, or page metadata before the first heading).
+    off: Vec<bool>,
+    /// Raw ranges of those lines: no finding may point into them.
+    off_ranges: Vec<Range<usize>>,
+    /// Whether the text was saved from a web page: chrome lines, or a title line shown twice
+    /// before the first heading (the page's title, then the document's).
+    web: bool,
+}
+
+/// The block index of the first heading: what comes before it is the preamble (title, 主送,
+/// lead-in, and on a web copy the page's header); without headings, the first three blocks.
+fn first_heading_block(input: &Input<'_>) -> usize {
+    let n = input.blocks.blocks.len();
+    input.heads.first().map_or(n.min(3), |h| h.block.min(n))
+}
+
+/// Whether a normalized block is a title-like line: no sentence in it ends.
+fn is_title_like(s: &str) -> bool {
+    !s.contains(['。', '!', '?', ';']) && !s.ends_with(':')
+}
+
+fn page(input: &Input<'_>) -> Page {
+    let lines = &input.blocks.lines;
+    let mut off: Vec<bool> = lines
+        .iter()
+        .map(|l| matches!(l.kind, LineKind::Noise(_)))
+        .collect();
+    let bs = &input.blocks.blocks;
+    let preamble = &bs[..first_heading_block(input)];
+    for b in preamble {
+        for &li in &b.lines {
+            if is_page_metadata(&lines[li].norm.text) {
+                off[li] = true;
+            }
+        }
+    }
+    let title_twice = preamble.iter().enumerate().any(|(k, b)| {
+        is_title_like(&b.norm.text) && preamble[..k].iter().any(|p| p.norm.text == b.norm.text)
+    });
+    let off_ranges = lines
+        .iter()
+        .zip(&off)
+        .filter(|(_, o)| **o)
+        .map(|(l, _)| l.span.clone())
+        .collect();
+    Page {
+        web: title_twice || off.iter().any(|o| *o),
+        off,
+        off_ranges,
+    }
+}
+
 struct Sink<'a> {
     input: &'a Input<'a>,
+    page: Page,
     out: Vec<Finding>,
 }
 
@@ -161,6 +250,7 @@ fn rule_index(rule: &str) -> usize {
 pub fn lint(input: &Input<'_>) -> Vec<Finding> {
     let mut sink = Sink {
         input,
+        page: page(input),
         out: Vec::new(),
     };
     missing_parts(&mut sink);
@@ -175,7 +265,9 @@ pub fn lint(input: &Input<'_>) -> Vec<Finding> {
     citations(&mut sink);
     halfwidth(&mut sink);
     dates(&mut sink);
-    let mut out = sink.out;
+    // The guarantee: page chrome is no part of the report, so nothing is found in it, whatever
+    // a rule looked at.
+    let mut out = on_the_report(sink.out, &sink.page.off_ranges);
     out.sort_by_key(|f| {
         (
             f.range.is_some(),
@@ -184,6 +276,19 @@ pub fn lint(input: &Input<'_>) -> Vec<Finding> {
         )
     });
     out
+}
+
+/// The findings that do not point into page chrome (report-wide ones always stay).
+fn on_the_report(findings: Vec<Finding>, off: &[Range<usize>]) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter(|f| {
+            f.range.as_ref().is_none_or(|r| {
+                !off.iter()
+                    .any(|o| r.start < o.end && o.start < r.end.max(r.start + 1))
+            })
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- parts and formal elements
@@ -223,11 +328,7 @@ fn formal_elements(sink: &mut Sink<'_>) {
     let input = sink.input;
     let m = input.meta;
     // Text saved from a web page often lost its 落款 to the page layout: worth a look only.
-    let web_page = input
-        .blocks
-        .lines
-        .iter()
-        .any(|l| matches!(l.kind, LineKind::Noise(_)));
+    let web_page = sink.page.web;
     if m.recipients.is_empty() {
         sink.push(
             "missing-recipient",
@@ -485,16 +586,109 @@ fn years_in(s: &str) -> Vec<(i32, Range<usize>)> {
     out
 }
 
+/// Words that make a year the plans' year when they follow it in the same phrase: a lead-in
+/// may announce next year's plans with this year's work (`及2025年度工作思路总结如下`).
+#[rustfmt::skip]
+pub const PLAN_WORDS: &[&str] = &[
+    "思路", "计划", "打算", "安排", "下一步", "要点", "目标", // 工作思路, 工作计划…
+];
+
+/// How far after a year (in chars) its plan word may stand.
+const PLAN_WORD_MAX_CHARS: usize = 10;
+
+/// Whether a plan word follows the year ending at `end` in its phrase (up to `及`, `和`, `、`,
+/// another number or a clause end).
+fn names_plans(s: &str, end: usize) -> bool {
+    let phrase: String = s[end..]
+        .chars()
+        .take(PLAN_WORD_MAX_CHARS)
+        .take_while(|c| !c.is_ascii_digit() && !",。;:!?及和与、".contains(*c))
+        .collect();
+    PLAN_WORDS.iter().any(|w| phrase.contains(w))
+}
+
+/// Whether the year ending at `end` begins a full date (`2019年12月3日`): a date says when,
+/// not which year the report covers (a page's date widget, a meeting's day).
+fn begins_date(s: &str, end: usize) -> bool {
+    let rest = &s[end..];
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    let m = digits(rest);
+    (1..=2).contains(&m) && rest[m..].starts_with('月') && {
+        let day = &rest[m + '月'.len_utf8()..];
+        let d = digits(day);
+        (1..=2).contains(&d) && day[d..].starts_with(['日', '号'])
+    }
+}
+
+/// A year the lead-in writes.
+struct YearSpot {
+    block: usize,
+    year: i32,
+    /// Byte range in the block's normalized text.
+    range: Range<usize>,
+    /// Inside `现将……如下` (else the paragraph's first words).
+    lead_in: bool,
+    /// A plan word follows it ([`PLAN_WORDS`]).
+    plans: bool,
+}
+
 fn years(sink: &mut Sink<'_>) {
     let input = sink.input;
+    let bs = &input.blocks.blocks;
+    // The lead-in: the opening paragraph's first words and its 现将……如下, in the report's own
+    // text (after the title, not page chrome, not a date).
+    let first_head = first_heading_block(input);
+    let title_end = input.meta.title_span.as_ref().map_or(0, |t| t.end);
+    let mut spots: Vec<YearSpot> = Vec::new();
+    for (bi, b) in bs.iter().enumerate().take(first_head) {
+        if b.span.start < title_end {
+            continue;
+        }
+        let s = &b.norm.text;
+        let on_page = |r: &Range<usize>| {
+            let raw = b.norm.raw_span(r.clone());
+            sink.page
+                .off_ranges
+                .iter()
+                .any(|o| raw.start < o.end && o.start < raw.end)
+        };
+        let mut add = |y: i32, r: Range<usize>, lead_in: bool| {
+            if !on_page(&r) && !begins_date(s, r.end) {
+                spots.push(YearSpot {
+                    block: bi,
+                    year: y,
+                    plans: names_plans(s, r.end),
+                    range: r,
+                    lead_in,
+                });
+            }
+        };
+        if let Some((y, r)) = years_in(s).into_iter().find(|y| y.1.start == 0) {
+            add(y, r, false);
+        }
+        if let Some(p) = s.find("现将").or_else(|| s.find("现就")) {
+            let tail: String = s[p..].chars().take(LEAD_IN_MAX_CHARS).collect();
+            if let Some(end) = tail.find("如下") {
+                for (y, r) in years_in(&tail[..end]) {
+                    add(y, r.start + p..r.end + p, true);
+                }
+            }
+        }
+    }
+    // The report's year: its title's; without a title, the year its own 现将……如下 names (a
+    // year found elsewhere may be a page header's: `天津市静海区人民政府 2019年12月3日星期二`).
     let title_year = input.meta.title.as_deref().and_then(|t| {
         let folded: String = t.chars().map(fold_width).collect();
         years_in(&folded).first().map(|y| y.0)
     });
-    let Some(year) = title_year.or(input.meta.year) else {
+    let lead_in_year = spots
+        .iter()
+        .find(|s| s.lead_in && !s.plans)
+        .or_else(|| spots.iter().find(|s| s.lead_in))
+        .map(|s| s.year);
+    let Some(year) = title_year.or(lead_in_year).or(input.meta.year) else {
         return;
     };
-    let bs = &input.blocks.blocks;
     let report =
         |sink: &mut Sink<'_>, block: usize, r: Range<usize>, found: i32, want: i32, what: &str| {
             let raw = bs[block].norm.raw_span(r);
@@ -506,32 +700,11 @@ fn years(sink: &mut Sink<'_>) {
                 Some(format!("{want}年")),
             );
         };
-    // The lead-in: the opening paragraph's first words and its 现将……如下.
-    let first_head = input.heads.first().map_or(bs.len().min(3), |h| h.block);
-    let title_end = input.meta.title_span.as_ref().map_or(0, |t| t.end);
-    for (bi, b) in bs.iter().enumerate().take(first_head) {
-        if b.span.start < title_end {
-            continue;
-        }
-        let s = &b.norm.text;
-        let mut spots: Vec<(i32, Range<usize>)> = Vec::new();
-        if let Some(y) = years_in(s).into_iter().find(|y| y.1.start == 0) {
-            spots.push(y);
-        }
-        if let Some(p) = s.find("现将").or_else(|| s.find("现就")) {
-            let tail: String = s[p..].chars().take(LEAD_IN_MAX_CHARS).collect();
-            if let Some(end) = tail.find("如下") {
-                spots.extend(
-                    years_in(&tail[..end])
-                        .into_iter()
-                        .map(|(y, r)| (y, r.start + p..r.end + p)),
-                );
-            }
-        }
-        for (y, r) in spots {
-            if y != year {
-                report(sink, bi, r, y, year, "开头");
-            }
+    for s in spots {
+        // Next year's plans may be announced with this year's work.
+        let plans_year = s.plans && s.year == year + 1;
+        if s.year != year && !plans_year {
+            report(sink, s.block, s.range, s.year, year, "开头");
         }
     }
     // Part headings: the year's parts speak of the report's year, the plans of the next.
@@ -635,9 +808,15 @@ fn duplicates(sink: &mut Sink<'_>) {
     let input = sink.input;
     let heading_blocks: std::collections::HashSet<usize> =
         input.heads.iter().map(|h| h.block).collect();
+    let preamble = first_heading_block(input);
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (bi, b) in input.blocks.blocks.iter().enumerate() {
         let s = &b.norm.text;
+        // A title line before the first heading is no sentence of the report: a web page shows
+        // its own title, then the document's (静海区2023年度法治政府建设情况报告 twice).
+        if bi < preamble && is_title_like(s) {
+            continue;
+        }
         for (k, r) in sentences(s).into_iter().enumerate() {
             // A heading's own title is not a sentence of the body.
             if k == 0 && heading_blocks.contains(&bi) {
@@ -896,7 +1075,7 @@ fn halfwidth(sink: &mut Sink<'_>) {
         let mut first = None;
         let mut n = 0;
         let mut marks = String::new();
-        for &li in &b.lines {
+        for &li in b.lines.iter().filter(|&&li| !sink.page.off[li]) {
             let line = &input.blocks.lines[li];
             let raw = &input.text[line.span.clone()];
             for r in halfwidth_spots(raw) {
@@ -1160,6 +1339,95 @@ mod tests {
         assert!(f[0].message.contains("成文日期") && !f[0].message.contains("署名"));
     }
 
+    /// The findings of one rule.
+    fn of_rule(rule: &str, text: &str) -> Vec<Finding> {
+        lint_text(text)
+            .into_iter()
+            .filter(|f| f.rule == rule)
+            .collect()
+    }
+
+    #[test]
+    fn missing_signature_on_a_web_copy_is_info() {
+        let unsigned = clean_with("特此报告。\n长丰县岗集镇人民政府\n2024年1月10日\n", "");
+        // Page metadata the noise rules may not know (web049: traditional characters).
+        let web = format!("發布時間:2025-04-11 16:33 信息來源:辰溪縣小龍門鄉\n{unsigned}");
+        assert_eq!(of_rule("missing-signature", &web)[0].severity, Info);
+        // The page's title, then the document's (web001, web023).
+        let title = CLEAN.lines().next().unwrap();
+        let web = format!("{title}\n{unsigned}");
+        assert_eq!(of_rule("missing-signature", &web)[0].severity, Info);
+        // A text with no sign of a page: the author's 落款 is missing.
+        assert_eq!(of_rule("missing-signature", &unsigned)[0].severity, Warning);
+    }
+
+    #[test]
+    fn nothing_is_found_in_page_chrome() {
+        // Metadata blocks above the title (web056, web049, web034, and `[ 成文日期 ]` before a
+        // title): their dates are the page's, not the report's.
+        for chrome in [
+            "[ 成文日期 ] 2026-01-22",
+            "索引号: | 002564301/2025-00062 | 成文日期: | 2025-01-27 |",
+            "发布时间:2023-02-10 15:34:38",
+            "来源:留下街道 点击率:",
+            "發布時間:2025-04-11 16:33 信息來源:辰溪縣小龍門鄉",
+            "2022-03-07 点击数: | ||||||||||||||||||||||||",
+        ] {
+            let text = format!("{chrome}\n{CLEAN}");
+            assert_eq!(lint_text(&text), vec![], "{chrome}");
+        }
+        // The same date in the report's own text is found.
+        let text = clean_with("无。", "2023-12-20召开会议。");
+        assert_eq!(fired("body-date-format", &text), vec!["2023-12-20"]);
+        // The guarantee, whatever a rule looks at: a finding inside a chrome line is dropped.
+        let text = format!("来源:留下街道 点击率:\n{CLEAN}");
+        let blocks = crate::blocks::split(&text);
+        let off: Vec<Range<usize>> = blocks
+            .lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Noise(_)))
+            .map(|l| l.span.clone())
+            .collect();
+        assert_eq!(off, vec![0..text.find('\n').unwrap()]);
+        let at = |range: Range<usize>| Finding {
+            rule: "body-date-format".into(),
+            severity: Info,
+            message: String::new(),
+            span: None,
+            suggestion: None,
+            range: Some(range),
+        };
+        let kept = on_the_report(vec![at(3..6), at(off[0].end + 1..off[0].end + 4)], &off);
+        assert_eq!(kept, vec![at(off[0].end + 1..off[0].end + 4)]);
+    }
+
+    #[test]
+    fn page_metadata_lines() {
+        for line in [
+            "[ 成文日期 ] 2026-01-22",
+            "索引号: | 002564301/2025-00062 | 成文日期: | 2025-01-27 |",
+            "公开方式: |主动公开|公开时限: |长期公开|",
+            "发布时间:2023-02-10 15:34:38",
+            "来源:留下街道 点击率:",
+            "發布時間:2025-04-11 16:33 信息來源:辰溪縣小龍門鄉",
+            "2022-03-07 点击数: | ||||||||||||||||||||||||",
+            "分享:",
+            "上海市司法局2023年法治政府建设情况报告 (2024-02-26)",
+        ] {
+            let n = crate::normalize::Norm::new(line, 0, crate::normalize::Fold::Matching);
+            assert!(is_page_metadata(&n.text), "should be metadata: {line}");
+        }
+        for line in [
+            "静海区2023年度法治政府建设情况报告",
+            "中共长丰县委、长丰县人民政府：",
+            "资金来源于县财政专项拨款，全年发布信息120条。",
+            "2024年1月10日",
+        ] {
+            let n = crate::normalize::Norm::new(line, 0, crate::normalize::Fold::Matching);
+            assert!(!is_page_metadata(&n.text), "should be text: {line}");
+        }
+    }
+
     #[test]
     fn numbering_gap_and_repeat() {
         let text = clean_with("（三）深化普法宣传", "（四）深化普法宣传");
@@ -1246,6 +1514,44 @@ mod tests {
     }
 
     #[test]
+    fn year_mismatch_counts_only_the_reports_own_text() {
+        // No title; the page header's date widget is of another year (web001's site header).
+        let untitled = CLEAN.split_once('\n').unwrap().1;
+        let text = format!("天津市静海区人民政府 2019年12月3日星期二\n{untitled}");
+        assert_eq!(fired("year-mismatch", &text), Vec::<String>::new());
+        let text = format!("2019年12月3日 星期二\n{untitled}");
+        assert_eq!(fired("year-mismatch", &text), Vec::<String>::new());
+        // Without a title the lead-in names the year; an opening of another year is still found.
+        let text = untitled.replacen("2023年，岗集镇", "2022年，岗集镇", 1);
+        assert_eq!(fired("year-mismatch", &text), vec!["2022年"]);
+    }
+
+    #[test]
+    fn year_mismatch_allows_next_years_plans_in_the_lead_in() {
+        let lead_in = "现将2023年度法治政府建设情况报告如下";
+        // The 2024 of a 2023 report is the plans' year.
+        for plans in ["2024年度工作思路", "2024年工作计划", "2024年工作打算"] {
+            let text = clean_with(
+                lead_in,
+                &format!("现将我镇2023年法治建设工作情况及{plans}总结如下"),
+            );
+            assert_eq!(
+                fired("year-mismatch", &text),
+                Vec::<String>::new(),
+                "{plans}"
+            );
+        }
+        // Two years ahead, or next year's work without a plan word: a slip.
+        let text = clean_with(
+            lead_in,
+            "现将我镇2023年法治建设工作情况及2025年度工作思路总结如下",
+        );
+        assert_eq!(fired("year-mismatch", &text), vec!["2025年"]);
+        let text = clean_with(lead_in, "现将2024年度法治政府建设情况报告如下");
+        assert_eq!(fired("year-mismatch", &text), vec!["2024年"]);
+    }
+
+    #[test]
     fn repeated_lead_in() {
         // Seed 001.
         let text = clean_with(
@@ -1272,6 +1578,25 @@ mod tests {
         // Short formulas repeat legitimately.
         let text = clean_with("无。\n", "强化组织领导。\n");
         assert_eq!(fired("duplicate-sentence", &text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn duplicate_sentence_skips_a_title_shown_twice() {
+        // web001: the page's title, its metadata, then the document's title.
+        let page = "静海区2023年度法治政府建设情况报告\n来源:静海区人民政府办公室 发布时间:2024-03-28 09:18\n";
+        let text = format!("{page}{CLEAN}").replacen(
+            "长丰县岗集镇人民政府关于2023年度法治政府建设情况的报告",
+            "静海区2023年度法治政府建设情况报告",
+            1,
+        );
+        assert_eq!(fired("duplicate-sentence", &text), Vec::<String>::new());
+        // A lead-in sentence written twice before the first heading is a slip.
+        let s = "岗集镇在县委、县政府的坚强领导下深入学习贯彻习近平法治思想。";
+        let text = clean_with(
+            "中共长丰县委、长丰县人民政府：\n",
+            &format!("中共长丰县委、长丰县人民政府：\n{s}\n{s}\n"),
+        );
+        assert_eq!(fired("duplicate-sentence", &text).len(), 1);
     }
 
     #[test]
