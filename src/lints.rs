@@ -5,9 +5,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Serialize;
 
 use crate::blocks::{Blocks, LineKind};
@@ -104,38 +102,6 @@ const HALFWIDTH_PER_PARAGRAPH_MAX: usize = 3;
 /// A lead-in's `现将` and `如下` lie this close (in chars).
 const LEAD_IN_MAX_CHARS: usize = 80;
 
-/// Page metadata a line before the first heading may carry, for the lines `NOISE_RULES` do not
-/// know (yet): such a line is the page's, not the report's, so it carries no finding, and it shows
-/// that the text is a web copy. Matched on the normalized line (`：` is `:`, spaces beside Han
-/// dropped); a label counts only with the `:`, `]` or `|` a metadata field puts after it.
-#[rustfmt::skip]
-pub const PAGE_METADATA: &[(&str, &str)] = &[
-    (r"(发布|發布|更新|成文|印发|印發)(时间|時間|日期) ?[:\]】|]",  "[ 成文日期 ] 2026-01-22; 發布時間:2025-04-11 16:33"),
-    (r"(来源|來源) ?[:|]",                                    "来源:留下街道 点击率:; 信息來源:辰溪縣小龍門鄉"),
-    (r"(点击|點擊|浏览|瀏覽|阅读|閱讀|访问|訪問)(数|數|量|率|次数|次數) ?[:|]", "2022-03-07 点击数: |"),
-    (r"(索引号|索引號|发文字号|發文字號|文件编号|文件編號|发布机构|發布機構|主题分类|主題分類|公开方式|公開方式|公开时限|公開時限) ?[:|]",
-                                                               "索引号: | 002564301/2025-00062 | 成文日期: | 2025-01-27 |"),
-    (r"^(分享|分享到|字号|字號) ?:?$",                         "分享: (share buttons)"),
-    (r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2} ?[0-9]{1,2}:[0-9]{2}", "a time stamp: 2024-03-28 09:18"),
-    (r"\([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\)$",                   "publication date after the page title: …情况报告 (2024-02-26)"),
-];
-
-/// A metadata line is short; a longer line is report text.
-const PAGE_METADATA_MAX_CHARS: usize = 120;
-
-static PAGE_METADATA_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let all: Vec<String> = PAGE_METADATA
-        .iter()
-        .map(|(p, _)| format!("(?:{p})"))
-        .collect();
-    Regex::new(&all.join("|")).expect("page metadata rules")
-});
-
-/// Whether a normalized line is page metadata by [`PAGE_METADATA`].
-pub fn is_page_metadata(norm: &str) -> bool {
-    norm.chars().count() <= PAGE_METADATA_MAX_CHARS && PAGE_METADATA_RE.is_match(norm)
-}
-
 /// What of the text is the page's, not the report's.
 struct Page {
     /// Per line: chrome (a noise line, or page metadata before the first heading).
@@ -161,28 +127,33 @@ fn is_title_like(s: &str) -> bool {
 
 fn page(input: &Input<'_>) -> Page {
     let lines = &input.blocks.lines;
-    let mut off: Vec<bool> = lines
+    let off: Vec<bool> = lines
         .iter()
         .map(|l| matches!(l.kind, LineKind::Noise(_)))
         .collect();
     let bs = &input.blocks.blocks;
     let preamble = &bs[..first_heading_block(input)];
-    for b in preamble {
-        for &li in &b.lines {
-            if is_page_metadata(&lines[li].norm.text) {
-                off[li] = true;
-            }
-        }
-    }
     let title_twice = preamble.iter().enumerate().any(|(k, b)| {
         is_title_like(&b.norm.text) && preamble[..k].iter().any(|p| p.norm.text == b.norm.text)
     });
-    let off_ranges = lines
+    let mut off_ranges: Vec<Range<usize>> = lines
         .iter()
         .zip(&off)
         .filter(|(_, o)| **o)
         .map(|(l, _)| l.span.clone())
         .collect();
+    // Chrome glued to the title line (`…情况报告 (2024-02-26)`) is the page's too.
+    if let Some(t) = &input.meta.title_span {
+        for l in lines
+            .iter()
+            .filter(|l| l.span.start < t.end && t.start < l.span.end)
+        {
+            off_ranges.push(l.span.start..t.start.max(l.span.start));
+            off_ranges.push(t.end.min(l.span.end)..l.span.end);
+        }
+        off_ranges.retain(|r| !r.is_empty());
+        off_ranges.sort_by_key(|r| r.start);
+    }
     Page {
         web: title_twice || off.iter().any(|o| *o),
         off,
@@ -1376,6 +1347,10 @@ mod tests {
             let text = format!("{chrome}\n{CLEAN}");
             assert_eq!(lint_text(&text), vec![], "{chrome}");
         }
+        // A publication date glued to the title line is the page's, outside the title.
+        let body = CLEAN.split_once('\n').unwrap().1;
+        let text = format!("某某县2023年法治政府建设情况报告 (2024-02-26)\n{body}");
+        assert_eq!(fired("body-date-format", &text), Vec::<String>::new());
         // The same date in the report's own text is found.
         let text = clean_with("无。", "2023-12-20召开会议。");
         assert_eq!(fired("body-date-format", &text), vec!["2023-12-20"]);
@@ -1399,33 +1374,6 @@ mod tests {
         };
         let kept = on_the_report(vec![at(3..6), at(off[0].end + 1..off[0].end + 4)], &off);
         assert_eq!(kept, vec![at(off[0].end + 1..off[0].end + 4)]);
-    }
-
-    #[test]
-    fn page_metadata_lines() {
-        for line in [
-            "[ 成文日期 ] 2026-01-22",
-            "索引号: | 002564301/2025-00062 | 成文日期: | 2025-01-27 |",
-            "公开方式: |主动公开|公开时限: |长期公开|",
-            "发布时间:2023-02-10 15:34:38",
-            "来源:留下街道 点击率:",
-            "發布時間:2025-04-11 16:33 信息來源:辰溪縣小龍門鄉",
-            "2022-03-07 点击数: | ||||||||||||||||||||||||",
-            "分享:",
-            "上海市司法局2023年法治政府建设情况报告 (2024-02-26)",
-        ] {
-            let n = crate::normalize::Norm::new(line, 0, crate::normalize::Fold::Matching);
-            assert!(is_page_metadata(&n.text), "should be metadata: {line}");
-        }
-        for line in [
-            "静海区2023年度法治政府建设情况报告",
-            "中共长丰县委、长丰县人民政府：",
-            "资金来源于县财政专项拨款，全年发布信息120条。",
-            "2024年1月10日",
-        ] {
-            let n = crate::normalize::Norm::new(line, 0, crate::normalize::Fold::Matching);
-            assert!(!is_page_metadata(&n.text), "should be text: {line}");
-        }
     }
 
     #[test]
