@@ -17,7 +17,7 @@ export interface Heading {
 export interface PartHeading { id: number; level: number; title: string; cue: string | null; }
 export interface Part { part: MandatedPart; label: string; present: boolean; headings: PartHeading[]; }
 export interface Meta {
-  title: string | null; titleSpan: Span | null; issuers: string[]; issuersFrom: "head" | "body" | "page" | null;
+  title: string | null; titleSpan: Span | null; issuers: string[]; issuersFrom: "head" | "signature" | "body" | "page" | null;
   recipients: string[]; recipientSpan: Span | null; year: number | null;
   level: "town" | "county" | "city" | "province" | "department" | "unknown";
   signedBy: string | null; date: string | null; closing: string | null;
