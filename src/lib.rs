@@ -4,7 +4,7 @@
 //!
 //! The work is a pipeline of small passes over plain data, each in its own module:
 //! [`formats`] a file's bytes → text ([`decode`] for text files), [`normalize`] matching form, [`blocks`] lines → paragraphs,
-//! [`outline`] headings, [`meta`] metadata, [`classify`] mandated parts, [`facts`] figures,
+//! [`outline`] headings, [`meta`] metadata ([`divisions`] the level of a place), [`classify`] mandated parts, [`facts`] figures,
 //! [`indicators`] key figures, [`citations`] documents cited, [`lints`] problems to fix,
 //! [`score`] the scorecard, [`model`] the result; [`render`] turns it into Markdown.
 
@@ -12,6 +12,7 @@ pub mod blocks;
 pub mod citations;
 pub mod classify;
 pub mod decode;
+pub mod divisions;
 pub mod facts;
 pub mod formats;
 pub mod indicators;

@@ -961,49 +961,10 @@ fn year_value(s: &str) -> Option<i32> {
     digits.parse().ok()
 }
 
-/// Level of a body from its name: the last administrative unit before its office suffix.
+/// Level of a body from its name: its place's level from the table of divisions (宜兴市 county,
+/// 北京市 province), a department's name is a department (see `divisions::level_of_body`).
 pub fn org_level(name: &str) -> OrgLevel {
-    let n = name.trim_start_matches("中共");
-    let dept = ["局", "厅", "办公室", "办", "中心", "署", "院", "所"];
-    if n.contains("人民政府") || n.ends_with("政府") {
-        return place_level(n.trim_end_matches("人民政府").trim_end_matches("政府"));
-    }
-    if n.ends_with("委员会") || n.ends_with("党委") || n.ends_with("党工委") || n.ends_with('委')
-    {
-        let base = n
-            .trim_end_matches("委员会")
-            .trim_end_matches("党工委")
-            .trim_end_matches("党委")
-            .trim_end_matches('委');
-        let l = place_level(base);
-        if l != OrgLevel::Unknown {
-            return l;
-        }
-        return OrgLevel::Department;
-    }
-    if dept.iter().any(|d| n.ends_with(d)) {
-        return OrgLevel::Department;
-    }
-    place_level(n)
-}
-
-fn place_level(n: &str) -> OrgLevel {
-    if n.ends_with('镇') || n.ends_with('乡') || n.ends_with("街道") || n.ends_with("街道办事处")
-    {
-        OrgLevel::Town
-    } else if n.ends_with('县') || n.ends_with('区') && !n.ends_with("自治区") || n.ends_with('旗')
-    {
-        OrgLevel::County
-    } else if n.ends_with('省')
-        || n.ends_with("自治区")
-        || ["北京市", "上海市", "天津市", "重庆市"].contains(&n)
-    {
-        OrgLevel::Province
-    } else if n.ends_with('市') || n.ends_with('州') || n.ends_with("盟") {
-        OrgLevel::City
-    } else {
-        OrgLevel::Unknown
-    }
+    crate::divisions::level_of_body(name)
 }
 
 #[cfg(test)]
