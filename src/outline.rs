@@ -66,9 +66,10 @@ pub fn outline(text: &str, blocks: &Blocks, content_end: usize) -> Vec<OutlineHe
         if title_end <= rest_start {
             continue;
         }
-        let marker = b.norm.raw_span(0..m.len);
+        // Converter residue before the marker (`?一、`) belongs to neither marker nor heading.
+        let marker = b.norm.raw_span(m.start..m.len);
         let title_span = b.norm.raw_span(rest_start..title_end);
-        let span = b.norm.raw_span(0..span_end);
+        let span = b.norm.raw_span(m.start..span_end);
         let title = clean_title(&display(&text[title_span.clone()]));
         heads.push(OutlineHeading {
             block: bi,
