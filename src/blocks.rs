@@ -210,9 +210,13 @@ impl Sequence {
     }
 }
 
-/// Bytes that can start a heading marker; everything else is skipped without a look.
+/// Chars that can start a heading marker; everything else is skipped without a look.
 fn may_start_marker(c: char) -> bool {
-    c == '(' || c == '第' || c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+    matches!(
+        c,
+        '(' | '第' | '0'
+            ..='9' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Where a flattened line holds further headings: (normalized offset, marker) of each.
@@ -243,7 +247,10 @@ fn inline_headings(
         let Some((p, pc)) = prev.replace((i, c)) else {
             continue;
         };
-        if !may_start_marker(c) {
+        // Most chars are neither after a sentence end nor in an open title: one match each.
+        if !(matches!(pc, '。' | ':' | ';' | '!' | '?' | '”' | '"') || title_open.is_some())
+            || !may_start_marker(c)
+        {
             continue;
         }
         let after_sentence = matches!(pc, '。' | ':' | ';' | '!' | '?')
