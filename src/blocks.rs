@@ -1,5 +1,6 @@
-//! Lines → blocks: splits the text into lines, marks web-page chrome as noise, and joins lines
-//! that a PDF or web page broke inside a paragraph back into one block.
+//! Lines → blocks: splits the text into lines, marks web-page chrome as noise, joins lines that a
+//! PDF or web page broke inside a paragraph back into one block, and cuts a line that a page
+//! flattened (`…报告如下: 一、坚持党的领导 (一)深入学习…`) into one block per heading.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -105,7 +106,8 @@ pub struct Block {
     pub span: Range<usize>,
     /// Normalized paragraph text.
     pub norm: Norm,
-    /// Indices into [`Blocks::lines`] of the joined lines.
+    /// Indices into [`Blocks::lines`] of the joined lines (a flattened line cut into several
+    /// blocks is listed by each of them).
     pub lines: Vec<usize>,
     /// The heading marker at the paragraph start, if any.
     pub marker: Option<Marker>,
@@ -184,13 +186,13 @@ fn looks_like_title_line(s: &str) -> bool {
 }
 
 /// A line that ends a paragraph whatever its length: a heading without run-in text, a title.
-fn may_continue(line: &Line, marker: Option<Marker>) -> bool {
-    let s = &line.norm.text;
+fn may_continue(norm: &Norm, marker: Option<Marker>) -> bool {
+    let s = &norm.text;
     // A line ending in a table border is a cell, never a line the page width broke.
     if ends_sentence(s)
         || looks_like_title_line(s)
         || s.ends_with('|')
-        || line.norm.chars() < WRAP_MIN_CHARS
+        || norm.chars() < WRAP_MIN_CHARS
     {
         return false;
     }
@@ -203,6 +205,126 @@ fn may_continue(line: &Line, marker: Option<Marker>) -> bool {
 
 fn starts_new_paragraph(s: &str) -> bool {
     scan_marker(s).is_some() || s.starts_with("特此") || crate::meta::is_date_line(s)
+}
+
+/// The last ordinal seen per marker style, in document order: what an inline marker must continue.
+#[derive(Default)]
+struct Sequence([u32; 6]);
+
+impl Sequence {
+    fn see(&mut self, m: Marker) {
+        self.0[m.style as usize] = m.ordinal;
+    }
+
+    /// Ordinal 1 of a style, or the next ordinal of a style already seen.
+    fn continues(&self, m: Marker) -> bool {
+        m.ordinal == 1 || self.0[m.style as usize] + 1 == m.ordinal
+    }
+}
+
+/// Chars that can start a heading marker; everything else is skipped without a look.
+fn may_start_marker(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '第' | '0'
+            ..='9' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Where a flattened line holds further headings: (normalized offset, marker) of each.
+///
+/// A page saved as one line keeps its paragraph breaks only as spaces, so a heading starts where
+/// white space separates a marker that continues the document's sequence from a finished
+/// sentence (`。` `:` `;` `!` `?`) or from a heading title (`一、坚持党的领导 (一)深入…`). A marker
+/// glued to the text before it stays body text: `根据《条例》(一)项`, `第(二)款`, an inline list
+/// `问题:(一)…;(二)…`.
+fn inline_headings(
+    text: &str,
+    norm: &Norm,
+    first: Option<Marker>,
+    seq: &mut Sequence,
+) -> Vec<(usize, Marker)> {
+    let s = norm.text.as_str();
+    let mut cuts = Vec::new();
+    // The marker that starts the current piece, while its title has not ended yet.
+    let mut title_open = first.map(|m| m.len);
+    let mut prev: Option<(usize, char)> = None; // last non-space char
+    for (i, c) in s.char_indices() {
+        if c == ' ' {
+            continue;
+        }
+        if matches!(c, '。' | ':') {
+            title_open = None;
+        }
+        let Some((p, pc)) = prev.replace((i, c)) else {
+            continue;
+        };
+        // Most chars are neither after a sentence end nor in an open title: one match each.
+        if !(matches!(pc, '。' | ':' | ';' | '!' | '?' | '”' | '"') || title_open.is_some())
+            || !may_start_marker(c)
+        {
+            continue;
+        }
+        let after_sentence = matches!(pc, '。' | ':' | ';' | '!' | '?')
+            || (matches!(pc, '”' | '"') && s[..p].ends_with(['。', '!', '?']));
+        if !after_sentence && title_open.is_none_or(|t| p < t) {
+            continue;
+        }
+        // The break between the two must be white space in the raw text (kept in the matching
+        // form only between ASCII chars).
+        let gap = norm.raw_span(p..i).end..norm.raw_span(i..i + c.len_utf8()).start;
+        let spaced = s[p..i].contains(' ')
+            || (!gap.is_empty() && text[gap].chars().all(crate::normalize::is_space));
+        if !spaced {
+            continue;
+        }
+        let Some(m) = scan_marker(&s[i..]).filter(|m| m.start == 0 && seq.continues(*m)) else {
+            continue;
+        };
+        seq.see(m);
+        cuts.push((i, m));
+        title_open = Some(i + m.len);
+    }
+    cuts
+}
+
+/// One block's worth of a line: its normalized text, raw span and marker.
+struct Piece {
+    norm: Norm,
+    span: Range<usize>,
+    marker: Option<Marker>,
+}
+
+/// A line as the blocks it holds: itself, or one piece per heading a flattened page ran into it.
+fn pieces(text: &str, line: &Line, seq: &mut Sequence) -> Vec<Piece> {
+    let marker = scan_marker(&line.norm.text);
+    if let Some(m) = marker {
+        seq.see(m);
+    }
+    let start = line.norm.full_raw_span().start;
+    let cuts = inline_headings(text, &line.norm, marker, seq);
+    if cuts.is_empty() {
+        return vec![Piece {
+            norm: line.norm.clone(),
+            span: start..line.span.end,
+            marker,
+        }];
+    }
+    let s = &line.norm.text;
+    let bounds = std::iter::once((0, marker)).chain(cuts.into_iter().map(|(i, m)| (i, Some(m))));
+    let ends = bounds.clone().skip(1).map(|(i, _)| i).chain([s.len()]);
+    bounds
+        .zip(ends)
+        .map(|((a, marker), b)| {
+            let b = a + s[a..b].trim_end().len();
+            let span = line.norm.raw_span(a..b);
+            Piece {
+                norm: Norm::new(&text[span.clone()], span.start, Fold::Matching),
+                span,
+                marker,
+            }
+        })
+        .collect()
 }
 
 /// Cuts `text` into lines and paragraphs.
@@ -231,6 +353,7 @@ pub fn split(text: &str) -> Blocks {
     let mut blocks: Vec<Block> = Vec::new();
     let mut open = false; // whether the last block may take the next text line
     let mut blanks = 0;
+    let mut seq = Sequence::default();
     for (i, line) in lines.iter().enumerate() {
         match line.kind {
             LineKind::Blank => {
@@ -240,26 +363,26 @@ pub fn split(text: &str) -> Blocks {
             LineKind::Noise(_) => continue,
             LineKind::Text => {}
         }
-        let marker = scan_marker(&line.norm.text);
         let joins =
             open && blanks <= MAX_BLANKS_IN_PARAGRAPH && !starts_new_paragraph(&line.norm.text);
         blanks = 0;
-        let raw_start = line.norm.full_raw_span().start;
-        if joins {
-            let b = blocks.last_mut().expect("open block");
-            let raw = &text[raw_start..line.span.end];
-            b.norm.push_raw(raw, raw_start, Fold::Matching);
-            b.span.end = line.span.end;
-            b.lines.push(i);
-            open = may_continue(line, None);
-        } else {
-            blocks.push(Block {
-                span: raw_start..line.span.end,
-                norm: line.norm.clone(),
-                lines: vec![i],
-                marker,
-            });
-            open = may_continue(line, marker);
+        for (k, piece) in pieces(text, line, &mut seq).into_iter().enumerate() {
+            if joins && k == 0 {
+                let b = blocks.last_mut().expect("open block");
+                let raw = &text[piece.span.clone()];
+                b.norm.push_raw(raw, piece.span.start, Fold::Matching);
+                b.span.end = piece.span.end;
+                b.lines.push(i);
+                open = may_continue(&piece.norm, None);
+            } else {
+                open = may_continue(&piece.norm, piece.marker);
+                blocks.push(Block {
+                    span: piece.span,
+                    norm: piece.norm,
+                    lines: vec![i],
+                    marker: piece.marker,
+                });
+            }
         }
     }
     // Trailing white space is not part of a block.
@@ -365,5 +488,47 @@ mod tests {
     fn crlf_and_cr_line_ends() {
         let b = split("一、成效\r\n二、问题\r三、打算");
         assert_eq!(texts(&b), vec!["一、成效", "二、问题", "三、打算"]);
+    }
+
+    #[test]
+    fn a_flattened_page_is_cut_at_each_heading() {
+        let text = "现将有关情况报告如下: 一、坚持党的领导,统筹法治政府向纵深推进 (一)深入学习贯彻习近平法治思想。坚持以习近平新时代中国特色社会主义思想为指导。 (二)认真统筹谋划法治建设领域各项工作。 1.严格落实生态环保地方法规";
+        let b = split(text);
+        assert_eq!(
+            texts(&b),
+            vec![
+                "现将有关情况报告如下:",
+                "一、坚持党的领导,统筹法治政府向纵深推进",
+                "(一)深入学习贯彻习近平法治思想。坚持以习近平新时代中国特色社会主义思想为指导。",
+                "(二)认真统筹谋划法治建设领域各项工作。",
+                "1.严格落实生态环保地方法规",
+            ]
+        );
+        for block in &b.blocks {
+            assert_eq!(text[block.span.clone()], block.norm.text, "span is exact");
+        }
+        let ordinals: Vec<_> = b
+            .blocks
+            .iter()
+            .map(|b| b.marker.map(|m| m.ordinal))
+            .collect();
+        assert_eq!(ordinals, vec![None, Some(1), Some(1), Some(2), Some(1)]);
+    }
+
+    #[test]
+    fn markers_inside_sentences_stay_body_text() {
+        let lines = [
+            // glued to the clause before it: a citation, an article, an inline list
+            "根据《条例》(一)项规定,按照第(二)款执行。",
+            "印发《关于加强法治建设的通知》 (三)项任务全部完成。",
+            "存在的问题:(一)执法不够规范;(二)普法不够深入。",
+            // after a space but not after a finished sentence
+            "全年完成 2.5万件,覆盖 一、二级网格",
+            // after a sentence, but out of sequence: (三) before any (一) or (二)
+            "全面完成年度任务。 (三)类问题全部整改",
+        ];
+        for line in lines {
+            assert_eq!(split(line).blocks.len(), 1, "{line}");
+        }
     }
 }

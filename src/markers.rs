@@ -62,6 +62,21 @@ pub const HEADING_MARKERS: &[(&str, MarkerStyle, &str)] = &[
         MarkerStyle::ArabicParen,
         "GB/T 9704-2012 §7.3.3 fourth level",
     ),
+    ("一）", MarkerStyle::ChineseParen, "（一） that lost its opening paren (issue #9 class 8)"),
+    ("（ 一 ）", MarkerStyle::ChineseParen, "spaces inside: normalize drops them next to Han (class 8)"),
+    ("（ 1 ）", MarkerStyle::ArabicParen, "spaces inside, kept by normalize between ASCII (class 8)"),
+    (
+        "1）",
+        MarkerStyle::ArabicParen,
+        "list label below （1）; read as （1）, its sequence decides the level (class 8)",
+    ),
+    (
+        "\u{f0b7}一、",
+        MarkerStyle::ChineseComma,
+        "a Word symbol-font bullet (private use char) left before the marker (class 8)",
+    ),
+    ("?一、", MarkerStyle::ChineseComma, "a char the converter could not encode (class 8)"),
+    ("&nbsp;一、", MarkerStyle::ChineseComma, "HTML entity residue of a saved page (class 8)"),
 ];
 
 /// A heading marker found at the start of a line.
@@ -71,7 +86,10 @@ pub struct Marker {
     pub style: MarkerStyle,
     /// The number, `一` = 1, `二十一` = 21.
     pub ordinal: u32,
-    /// Length of the marker in normalized bytes (including `、`, `.` or the closing paren).
+    /// Where the marker starts in normalized bytes: 0, or after converter residue (`?一、`).
+    pub start: usize,
+    /// End of the marker in normalized bytes from the line start (including `、`, `.` or the
+    /// closing paren): the title follows.
     pub len: usize,
 }
 
@@ -124,12 +142,47 @@ fn arabic_number(s: &str) -> Option<(u32, usize)> {
     s[..end].parse().ok().map(|v| (v, end))
 }
 
+/// Converter residue that stands before a marker and is no part of it: private-use chars (Word
+/// symbol-font bullets), U+FFFD and `?` or `` ` `` for chars a converter could not encode.
+fn is_residue(c: char) -> bool {
+    matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{fffd}' | '?' | '`')
+}
+
+/// HTML entities that a page store left as text instead of the space they stand for.
+const ENTITY_RESIDUE: &[&str] = &["&nbsp;", "&ensp;", "&emsp;", "&#160;", "&#12288;"];
+
+/// At most this many residue units before a marker; more is a line of garbage, not a heading.
+const MAX_RESIDUE: usize = 4;
+
+/// Bytes of converter residue (and the space after it) at the start of `s`.
+fn residue_len(s: &str) -> usize {
+    let mut i = 0;
+    for _ in 0..MAX_RESIDUE {
+        let rest = &s[i..];
+        if let Some(c) = rest.chars().next().filter(|&c| is_residue(c)) {
+            i += c.len_utf8();
+        } else if let Some(e) = ENTITY_RESIDUE.iter().find(|e| rest.starts_with(**e)) {
+            i += e.len();
+        } else {
+            break;
+        }
+    }
+    if i > 0 && s[i..].starts_with(' ') {
+        i += 1;
+    }
+    i
+}
+
 /// Scans a heading marker at the start of a normalized line.
 ///
 /// Rejects look-alikes: `1.5亿元` (a decimal), `2023.12` (a date), `（2021-2025年）` (a range),
-/// `一是` (an inline item), and markers with nothing after them.
+/// `一是` (an inline item), and markers with nothing after them. Converter residue before the
+/// marker (`?一、`, `&nbsp;一、`) is skipped: [`Marker::start`] says where the marker begins.
 pub fn scan_marker(s: &str) -> Option<Marker> {
-    let m = scan_marker_shape(s)?;
+    let start = residue_len(s);
+    let mut m = scan_marker_shape(&s[start..])?;
+    m.start = start;
+    m.len += start;
     let rest = s[m.len..].trim_start();
     let first = rest.chars().next()?;
     if m.ordinal == 0 || m.ordinal > MAX_ORDINAL {
@@ -145,6 +198,11 @@ pub fn scan_marker(s: &str) -> Option<Marker> {
     {
         return None;
     }
+    // `1)` without its opening paren is a label only before words: `3)、`, `2)3`, `a)` are not.
+    let bare_close = s[..m.len].ends_with(')') && !s[m.start..].starts_with('(');
+    if bare_close && (first.is_ascii() || first == '、') {
+        return None;
+    }
     Some(m)
 }
 
@@ -153,6 +211,7 @@ fn scan_marker_shape(s: &str) -> Option<Marker> {
         Some(Marker {
             style,
             ordinal,
+            start: 0,
             len,
         })
     };
@@ -166,21 +225,26 @@ fn scan_marker_shape(s: &str) -> Option<Marker> {
         };
     }
     if let Some(rest) = s.strip_prefix('(') {
-        let (n, l, style) = match chinese_number(rest) {
+        // `( 1 )`: normalize keeps a space between ASCII chars (it drops the one next to `一`).
+        let pad = usize::from(rest.starts_with(' '));
+        let inner = &rest[pad..];
+        let (n, l, style) = match chinese_number(inner) {
             Some((n, l)) => (n, l, MarkerStyle::ChineseParen),
             None => {
-                let (n, l) = arabic_number(rest)?;
+                let (n, l) = arabic_number(inner)?;
                 (n, l, MarkerStyle::ArabicParen)
             }
         };
-        return if rest[l..].starts_with(')') {
+        let close_pad = usize::from(inner[l..].starts_with(" )"));
+        let close = pad + l + close_pad;
+        return if rest[close..].starts_with(')') {
             // `（一）、` mixes two styles; the stray `、` belongs to the marker, not the title.
-            let after = &rest[l + 1..];
+            let after = &rest[close + 1..];
             let stray = match after.chars().next() {
                 Some(c @ ('、' | '.')) => c.len_utf8(),
                 _ => 0,
             };
-            marker(style, n, 1 + l + 1 + stray)
+            marker(style, n, 1 + close + 1 + stray)
         } else {
             None
         };
@@ -191,6 +255,9 @@ fn scan_marker_shape(s: &str) -> Option<Marker> {
             marker(MarkerStyle::ChineseComma, n, l + '、'.len_utf8())
         } else if after.starts_with('.') && !after[1..].starts_with(|c: char| c.is_ascii_digit()) {
             marker(MarkerStyle::ChineseComma, n, l + 1)
+        } else if after.starts_with(')') {
+            // `一）`: the opening paren was lost (a converter, or a typist).
+            marker(MarkerStyle::ChineseParen, n, l + 1)
         } else {
             None
         };
@@ -201,6 +268,8 @@ fn scan_marker_shape(s: &str) -> Option<Marker> {
         marker(MarkerStyle::ArabicComma, n, l + '、'.len_utf8())
     } else if after.starts_with('.') {
         marker(MarkerStyle::ArabicDot, n, l + 1)
+    } else if after.starts_with(')') {
+        marker(MarkerStyle::ArabicParen, n, l + 1)
     } else {
         None
     }
@@ -322,6 +391,15 @@ mod tests {
             ("（2）严格规范公正文明执法", ArabicParen, 2),
             ("（三）、加强队伍建设", ChineseParen, 3),
             ("第二部分 存在的不足", Part, 2),
+            ("一）坚持党的领导，推进基层法治建设", ChineseParen, 1),
+            ("（ 二 ）严格规范公正文明执法", ChineseParen, 2),
+            ("（ 3 ）推进政务公开", ArabicParen, 3),
+            ("( 1)健全依法决策机制", ArabicParen, 1),
+            ("2）加强行政复议工作。", ArabicParen, 2),
+            ("\u{f0b7}二、存在的问题和不足", ChineseComma, 2),
+            ("?三、下一步工作打算", ChineseComma, 3),
+            ("&nbsp;&nbsp;一、主要举措和成效", ChineseComma, 1),
+            ("` (一)强化组织领导", ChineseParen, 1),
         ];
         for (line, style, ordinal) in accepted {
             assert_eq!(scan(line), Some((style, ordinal)), "{line}");
@@ -337,6 +415,13 @@ mod tests {
             "一、",
             "12.5%的案件",
             "第一责任人职责",
+            "一)",
+            "3)、4)项",
+            "2)3",
+            "1)a级景区",
+            "?? 全年办理案件",
+            "?????一、五个问号是乱码行",
+            "A一、字母不是残留",
         ];
         for line in rejected {
             assert_eq!(scan(line), None, "{line}");
@@ -349,6 +434,12 @@ mod tests {
             let line = format!("{example}加强组织领导");
             assert_eq!(scan(&line).map(|m| m.0), Some(*style), "{example}");
         }
+    }
+
+    #[test]
+    fn residue_before_a_marker_is_not_part_of_it() {
+        let m = scan_marker("&nbsp; 二、存在的问题").expect("marker");
+        assert_eq!((m.start, m.len), ("&nbsp; ".len(), "&nbsp; 二、".len()));
     }
 
     #[test]

@@ -11,6 +11,9 @@ use crate::normalize::display;
 const MAX_TITLE_CHARS: usize = 60;
 /// In such a cut title, clauses are taken while the title stays this short (headings are short).
 const RUN_IN_TITLE_CHARS: usize = 24;
+/// A part heading and the first section under it have at most an intro this long (in chars)
+/// between, one that announces them (`主要做了以下工作：`).
+const MAX_INTRO_CHARS: usize = 80;
 /// An unnumbered part heading is a short line; longer lines are body text.
 const MAX_PART_HEADING_CHARS: usize = 30;
 
@@ -66,9 +69,10 @@ pub fn outline(text: &str, blocks: &Blocks, content_end: usize) -> Vec<OutlineHe
         if title_end <= rest_start {
             continue;
         }
-        let marker = b.norm.raw_span(0..m.len);
+        // Converter residue before the marker (`?一、`) belongs to neither marker nor heading.
+        let marker = b.norm.raw_span(m.start..m.len);
         let title_span = b.norm.raw_span(rest_start..title_end);
-        let span = b.norm.raw_span(0..span_end);
+        let span = b.norm.raw_span(m.start..span_end);
         let title = clean_title(&display(&text[title_span.clone()]));
         heads.push(OutlineHeading {
             block: bi,
@@ -86,8 +90,11 @@ pub fn outline(text: &str, blocks: &Blocks, content_end: usize) -> Vec<OutlineHe
         });
     }
     repair_sequence(&mut heads);
-    // A restart under short unnumbered lines starts a new part; otherwise it is an inner list.
-    if !add_part_headings(text, blocks, bs.len(), &mut heads) {
+    // A restart right under a heading of the same style makes that heading a part; a restart
+    // under short unnumbered lines starts a new part; otherwise it is an inner list.
+    if !repeated_first_heading_is_a_part(blocks, &mut heads)
+        && !add_part_headings(text, blocks, bs.len(), &mut heads)
+    {
         nest_restarted_runs(&mut heads);
     }
     assign_levels(&mut heads);
@@ -209,6 +216,52 @@ fn nest_restarted_runs(heads: &mut [OutlineHeading]) {
             None => k += 1,
         }
     }
+}
+
+/// `一、2022年法治政府建设主要措施` right followed by `一、强化领导责任…` `二、…`: the author numbered
+/// the parts and their sections alike, so the first `一、` is a part and the run under it its
+/// sections. The outer count resumes where the inner one drops (`二、存在的不足`), and each
+/// resumed heading is a part too. Only for the top style, and only when the heading is a bare
+/// title followed by the restart with at most a short intro ending in `：` between (two `一、` a
+/// paragraph apart are a restart, for `add_part_headings` and `nest_restarted_runs` to read).
+fn repeated_first_heading_is_a_part(blocks: &Blocks, heads: &mut [OutlineHeading]) -> bool {
+    let Some(top) = heads.iter().map(|h| h.style).min_by_key(|s| s.rank()) else {
+        return false;
+    };
+    if top == MarkerStyle::Part {
+        return false;
+    }
+    let Some(first) = heads.iter().position(|h| h.style == top) else {
+        return false;
+    };
+    let (outer, inner) = (&heads[first], heads.get(first + 1));
+    let Some(inner) = inner.filter(|h| h.style == top && h.ordinal == 1) else {
+        return false;
+    };
+    let bare = outer.span.end >= blocks.blocks[outer.block].span.end;
+    let between = &blocks.blocks[outer.block + 1..inner.block];
+    let short_intro = match between {
+        [] => true,
+        [b] => b.norm.chars() <= MAX_INTRO_CHARS && b.norm.text.ends_with(':'),
+        _ => false,
+    };
+    if outer.ordinal != 1 || !bare || !short_intro {
+        return false;
+    }
+    heads[first].style = MarkerStyle::Part;
+    let (mut part, mut section) = (1, 0);
+    for h in heads[first + 1..].iter_mut().filter(|h| h.style == top) {
+        if h.ordinal == section + 1 {
+            section += 1;
+        } else if h.ordinal == part + 1 {
+            h.style = MarkerStyle::Part;
+            part += 1;
+            section = 0;
+        } else {
+            break;
+        }
+    }
+    true
 }
 
 /// When the top-level numbering restarts at 1, the short unnumbered lines right before each

@@ -379,4 +379,79 @@ fn an_issuer_line_above_a_title_without_one_joins_it() {
         Some("赵县人民政府2022年度法治政府建设情况报告")
     );
     assert_eq!(r.meta.issuers, vec!["赵县人民政府"]);
+
+fn a_part_numbered_like_its_first_section() {
+    let r = read(
+        "2022年,留下街道全面推进法治政府建设。现将工作报告如下:\n\
+         一、2022年法治政府建设主要措施\n\
+         一、强化领导责任,夯实法治政府建设基础\n\
+         （一）健全工作机制。街道党工委每年年初召开专题会议。\n\
+         二、推进依法决策,规范重大行政决策程序\n\
+         二、存在的不足\n\
+         一、学法用法不够深入。\n\
+         三、下一步工作打算\n",
+    );
+    assert_eq!(
+        levels_and_markers(&r),
+        [
+            (1, "一、"),
+            (2, "一、"),
+            (3, "（一）"),
+            (2, "二、"),
+            (1, "二、"),
+            (2, "一、"),
+            (1, "三、"),
+        ]
+    );
+    assert_eq!(r.outline[0].title, "2022年法治政府建设主要措施");
+    assert_eq!(r.outline[2].part, Some(MandatedPart::Plans));
+}
+
+#[test]
+fn two_first_sections_a_page_apart_are_no_part() {
+    let r = read(
+        "一、主要成效\n全年办理行政复议案件120件,纠错率12%,较上年提高3个百分点,行政应诉出庭率100%,各项指标位居全市前列。\n\
+         一、加强领导\n二、依法决策\n",
+    );
+    assert!(r.headings().iter().all(|h| h.level == 1));
+}
+
+#[test]
+fn a_page_flattened_onto_one_line() {
+    let r = read(
+        "2023年,东莞市司法局统筹推进法治东莞建设。现将有关情况报告如下: 一、坚持党的领导,统筹法治政府向纵深推进 \
+         (一)深入学习贯彻党的二十大精神和习近平法治思想。坚持以习近平新时代中国特色社会主义思想为指导,按照《条例》(一)项规定执行。 \
+         (二)认真统筹谋划法治建设领域各项工作。充分发挥“关键少数”的示范引领作用。 \
+         1.严格落实生态环保地方法规。 二、存在的不足 (一)学法不够深入。一是领导干部学法不够。",
+    );
+    let rows: Vec<(u8, String)> = r
+        .headings()
+        .iter()
+        .map(|h| (h.level, format!("{}{}", h.marker, h.title)))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (1, "一、坚持党的领导,统筹法治政府向纵深推进".to_string()),
+            (
+                2,
+                "(一)深入学习贯彻党的二十大精神和习近平法治思想".to_string()
+            ),
+            (2, "(二)认真统筹谋划法治建设领域各项工作".to_string()),
+            (3, "1.严格落实生态环保地方法规".to_string()),
+            (1, "二、存在的不足".to_string()),
+            (2, "(一)学法不够深入".to_string()),
+        ]
+    );
+    let items = &r.outline[1].children[0].items;
+    assert_eq!(items.len(), 1, "一是 stays an inline item");
+}
+
+#[test]
+fn markers_a_converter_bent() {
+    let r = read("\u{f0b7}一、主要举措\n一）依法决策\n（ 1 ）完善程序。\n&nbsp;二、存在问题\n");
+    assert_eq!(
+        levels_and_markers(&r),
+        [(1, "一、"), (2, "一）"), (3, "（ 1 ）"), (1, "二、")]
+    );
 }
