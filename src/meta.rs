@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::blocks::{Block, Blocks};
+use crate::divisions::{self, DivisionLevel};
 use crate::markers::chinese_number;
 use crate::normalize::{Fold, display, is_han};
 use crate::outline::OutlineHeading;
@@ -89,14 +90,23 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static ORG_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(中共)?[HAN()]{2,40}(ORG_SUFFIXES)$"));
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"((?:19|20)[0-9]{2}|[二][〇○零][一二三四五六七八九〇○零]{2}) ?年"));
+/// What follows the subject of a report's opening sentence (`2023年,X坚持…`, `X在…`).
+const SUBJECT_FOLLOWERS: &str = "党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法|法治";
+
 static BODY_ORG: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{1,14}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|部|委员会|办公室))(?:党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法|法治)",
-    )
+    re(&format!(
+        r"(?:^|[,。;:、]|年|以来|下|来)((?:中共)?[HAN]{{1,14}}?(?:人民政府|政府|街道办事处|街道|镇|乡|县|区|旗|市|局|厅|部|委员会|办公室))(?:{SUBJECT_FOLLOWERS})"
+    ))
+});
+/// A place as the subject of the opening sentence (`2024年,广东坚持…`): checked against the divisions.
+static PLACE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[,。;:]|年|以来)([HAN]{{2,8}}?)(?:{SUBJECT_FOLLOWERS})"
+    ))
 });
 static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:我|本|全)(镇|乡|街道|区|县|旗|市|局|厅|委|办)|(?:^|[,。;:、]|年)(区|县|市|镇|乡)(?:党委|党工委)?(?:人民)?政府",
+        r"(?:我|本|全)(镇|乡|街道|区|县|旗|市|局|厅|委|办)|(?:^|[,。;:、]|年)(省|区|县|市|镇|乡)(?:党委|党工委)?(?:人民)?政府",
     )
 });
 
@@ -117,6 +127,13 @@ const NOT_IN_NAMES: &[&str] = &[
     "思想",
     "干部",
     "党委政府",
+    "创建",
+    "全县",
+    "全市",
+    "全区",
+    "全镇",
+    "全乡",
+    "全省",
     "根据",
     "按照",
     "通过",
@@ -791,7 +808,9 @@ fn issuer_in_body(text: &str, all: &[Block], intro: &[&Block]) -> Option<String>
             }
             let bare = matches!(
                 org,
-                "区政府"
+                "省政府"
+                    | "省人民政府"
+                    | "区政府"
                     | "县政府"
                     | "市政府"
                     | "区人民政府"
@@ -804,7 +823,7 @@ fn issuer_in_body(text: &str, all: &[Block], intro: &[&Block]) -> Option<String>
             );
             if bare {
                 let unit = &org[..org.char_indices().nth(1).map_or(org.len(), |(i, _)| i)];
-                if let Some(place) = most_named_place(text, all, unit) {
+                if let Some(place) = named_place(text, all, unit) {
                     return Some(format!("{place}人民政府"));
                 }
             }
@@ -813,16 +832,65 @@ fn issuer_in_body(text: &str, all: &[Block], intro: &[&Block]) -> Option<String>
             }
         }
     }
+    // A place as the subject (`2024年,广东坚持…`, `2024年,東城區堅持…`): its government.
+    for &(b, s) in &sources {
+        for m in PLACE_SUBJECT.captures_iter(s).filter_map(|c| c.get(1)) {
+            let written = m.as_str().trim_start_matches('原');
+            let found = divisions::lookup(written);
+            if let [d] = found.as_slice() {
+                let name = if d.name == written {
+                    display(&text[b.norm.raw_span(m.range())])
+                } else {
+                    d.name.to_string()
+                };
+                return Some(format!("{name}人民政府"));
+            }
+        }
+    }
     // Only a self-reference (`我街道`, `区政府`): the most named place of that kind.
     for &(_, s) in &sources {
         if let Some(c) = SELF_REF.captures(s) {
             let unit = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
-            if matches!(unit, "镇" | "乡" | "街道" | "区" | "县" | "旗" | "市") {
-                return most_named_place(text, all, unit);
+            if matches!(
+                unit,
+                "镇" | "乡" | "街道" | "区" | "县" | "旗" | "市" | "省"
+            ) {
+                return named_place(text, all, unit);
             }
         }
     }
     None
+}
+
+/// The place a bare unit (`区政府`, `省政府`, `我街道`) stands for: of the divisions of that kind the
+/// text names, the one named most (`平安盂县、法治盂县` → 盂县); towns and 街道, which the table
+/// does not hold, by the names written before the unit.
+fn named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
+    let fits = |d: &divisions::Division| match unit {
+        "省" => d.level == DivisionLevel::Province,
+        "市" => d.name.ends_with('市'),
+        "区" | "县" | "旗" => d.level == DivisionLevel::County && d.name.ends_with(unit),
+        _ => false,
+    };
+    let mut counts: HashMap<u32, (usize, &'static divisions::Division)> = HashMap::new();
+    if matches!(unit, "省" | "市" | "区" | "县" | "旗") {
+        for b in all {
+            for f in divisions::scan(&b.norm.text) {
+                if let [d] = f.divisions.as_slice()
+                    && fits(d)
+                {
+                    counts.entry(d.code).or_insert((0, d)).0 += 1;
+                }
+            }
+        }
+    }
+    let best = counts
+        .into_values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.code.cmp(&a.1.code)));
+    match best {
+        Some((_, d)) => Some(d.name.to_string()),
+        None => most_named_place(text, all, unit),
+    }
 }
 
 /// `铜梁区政府` is what people say; the body's name is `铜梁区人民政府`.
@@ -896,10 +964,11 @@ fn most_named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
             let mut start = at;
             for n in 1..=before.len() {
                 start -= before[n - 1].len_utf8();
-                if n < 2 {
+                let head: String = before[..n].iter().rev().collect();
+                // One character before the unit is a name only when it is a known county (盂县).
+                if n < 2 && divisions::named(&format!("{head}{unit}")).is_empty() {
                     continue;
                 }
-                let head: String = before[..n].iter().rev().collect();
                 if head.starts_with(LEAD) || has_function_word(&head) {
                     continue;
                 }
@@ -1158,6 +1227,42 @@ mod tests {
         assert_eq!(year_from_date("2024-01-15"), Some(2023));
         assert_eq!(year_from_date("2023-12-20"), Some(2023));
         assert_eq!(year_from_date("2023"), None);
+    }
+
+    fn body_issuer(text: &str) -> Option<String> {
+        let bs = blocks_of(text);
+        let intro: Vec<&Block> = bs.iter().collect();
+        issuer_in_body(text, &bs, &intro)
+    }
+
+    #[test]
+    fn a_place_as_the_subject_is_its_government() {
+        assert_eq!(
+            body_issuer("2024年,广东坚持以习近平新时代中国特色社会主义思想为指导。\n").as_deref(),
+            Some("广东省人民政府")
+        );
+        // An ordinary word in the subject's place is no division.
+        assert_eq!(
+            body_issuer("2024年,各地坚持以习近平新时代中国特色社会主义思想为指导。\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_bare_government_takes_the_division_the_text_names() {
+        assert_eq!(
+            body_issuer("2023年,省政府坚持依法行政,落实关于湖北工作的重要讲话精神。\n").as_deref(),
+            Some("湖北省人民政府")
+        );
+        assert_eq!(
+            body_issuer("2020年,县政府坚持依法行政。\n建设平安盂县、法治盂县。\n").as_deref(),
+            Some("盂县人民政府")
+        );
+        // No place named: what is known.
+        assert_eq!(
+            body_issuer("2020年,县政府坚持依法行政。\n").as_deref(),
+            Some("县政府")
+        );
     }
 
     #[test]

@@ -379,7 +379,9 @@ fn an_issuer_line_above_a_title_without_one_joins_it() {
         Some("赵县人民政府2022年度法治政府建设情况报告")
     );
     assert_eq!(r.meta.issuers, vec!["赵县人民政府"]);
+}
 
+#[test]
 fn a_part_numbered_like_its_first_section() {
     let r = read(
         "2022年,留下街道全面推进法治政府建设。现将工作报告如下:\n\
