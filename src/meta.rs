@@ -416,7 +416,7 @@ pub fn extract(
     m.level = m
         .issuers
         .iter()
-        .map(|i| org_level(i))
+        .map(|i| org_level(&crate::normalize::Norm::new(i, 0, Fold::Matching).text))
         .find(|l| *l != OrgLevel::Unknown)
         .or(Some(OrgLevel::Unknown));
 
@@ -522,8 +522,10 @@ fn title_in(n: &crate::normalize::Norm) -> Option<Range<usize>> {
         let rest = &w[end..];
         let spaced = n.raw_span(a + end - 1..a + end).end < n.raw_span(a + end..a + end + 1).start;
         let year_next = YEAR.find(rest).is_some_and(|m| m.start() == 0);
+        // `…工作报告(潭县自然资字〔2025〕79号)…`: a document number after the title.
+        let number_next = rest.starts_with(['(', '[', '〔']) && rest.contains('号');
         if end < w.len()
-            && (spaced || year_next)
+            && (spaced || year_next || number_next)
             && is_title_line(t)
             && t.matches('《').count() == t.matches('》').count()
         {
@@ -872,14 +874,20 @@ fn named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
         "区" | "县" | "旗" => d.level == DivisionLevel::County && d.name.ends_with(unit),
         _ => false,
     };
-    let mut counts: HashMap<u32, (usize, &'static divisions::Division)> = HashMap::new();
+    // Per division: how often it is named, and where its full name is first written.
+    type Named = (usize, &'static divisions::Division, Option<Range<usize>>);
+    let mut counts: HashMap<u32, Named> = HashMap::new();
     if matches!(unit, "省" | "市" | "区" | "县" | "旗") {
         for b in all {
             for f in divisions::scan(&b.norm.text) {
                 if let [d] = f.divisions.as_slice()
                     && fits(d)
                 {
-                    counts.entry(d.code).or_insert((0, d)).0 += 1;
+                    let e = counts.entry(d.code).or_insert((0, d, None));
+                    e.0 += 1;
+                    if !f.short && e.2.is_none() {
+                        e.2 = Some(b.norm.raw_span(f.span.clone()));
+                    }
                 }
             }
         }
@@ -888,7 +896,8 @@ fn named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
         .into_values()
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.code.cmp(&a.1.code)));
     match best {
-        Some((_, d)) => Some(d.name.to_string()),
+        Some((_, _, Some(raw))) => Some(display(&text[raw])),
+        Some((_, d, None)) => Some(d.name.to_string()),
         None => most_named_place(text, all, unit),
     }
 }

@@ -457,3 +457,73 @@ fn markers_a_converter_bent() {
         [(1, "一、"), (2, "一）"), (3, "（ 1 ）"), (1, "二、")]
     );
 }
+
+/// The same short report in simplified and in traditional characters (繁體).
+const SIMPLIFIED_REPORT: &str = "东城区人民政府关于2016年度法治政府建设情况的报告\n\
+     市委、市政府：\n\
+     2016年，东城区人民政府在市委、市政府的坚强领导下，深入推进依法行政。现将有关情况报告如下：\n\
+     一、主要举措和成效\n\
+     （一）深化行政审批制度改革\n\
+     全年取消和下放行政审批事项165项。\n\
+     （二）加强行政执法监督\n\
+     推行行政执法公示制度。\n\
+     二、存在的问题和不足\n\
+     一些部门依法行政意识不强。\n\
+     三、党政主要负责人履行推进法治建设第一责任人职责情况\n\
+     严格落实第一责任人职责。\n\
+     四、2017年工作安排\n\
+     继续推进依法行政。\n\
+     特此报告。\n\
+     东城区人民政府\n\
+     2017年3月31日\n";
+const TRADITIONAL_REPORT: &str = "東城區人民政府關於2016年度法治政府建設情況的報告\n\
+     市委、市政府：\n\
+     2016年，東城區人民政府在市委、市政府的堅強領導下，深入推進依法行政。現將有關情況報告如下：\n\
+     一、主要舉措和成效\n\
+     （一）深化行政審批制度改革\n\
+     全年取消和下放行政審批事項165項。\n\
+     （二）加強行政執法監督\n\
+     推行行政執法公示制度。\n\
+     二、存在的問題和不足\n\
+     一些部門依法行政意識不強。\n\
+     三、黨政主要負責人履行推進法治建設第一責任人職責情況\n\
+     嚴格落實第一責任人職責。\n\
+     四、2017年工作安排\n\
+     繼續推進依法行政。\n\
+     特此報告。\n\
+     東城區人民政府\n\
+     2017年3月31日\n";
+
+#[test]
+fn a_report_in_traditional_characters_reads_like_its_simplified_form() {
+    let (s, t) = (read(SIMPLIFIED_REPORT), read(TRADITIONAL_REPORT));
+    assert_eq!(
+        s.meta.title.as_deref(),
+        Some("东城区人民政府关于2016年度法治政府建设情况的报告")
+    );
+    assert_eq!(
+        t.meta.title.as_deref(),
+        Some("東城區人民政府關於2016年度法治政府建設情況的報告"),
+        "shown as written"
+    );
+    assert_eq!(t.meta.year, Some(2016));
+    assert_eq!(t.meta.year, s.meta.year);
+    assert_eq!(t.meta.level, s.meta.level);
+    assert_eq!(t.meta.issuers.len(), s.meta.issuers.len());
+    assert_eq!(t.meta.recipients.len(), 2);
+    assert_eq!(t.meta.recipients.len(), s.meta.recipients.len());
+    let shape = |r: &Report| -> Vec<(u8, String, u32)> {
+        r.headings()
+            .iter()
+            .map(|h| (h.level, h.marker.clone(), h.ordinal))
+            .collect()
+    };
+    assert_eq!(shape(&t).len(), 6);
+    assert_eq!(shape(&t), shape(&s));
+    assert_eq!(t.outline[1].title, "存在的問題和不足", "heading titles too");
+    let present = |r: &Report| -> Vec<(MandatedPart, bool)> {
+        r.parts.iter().map(|p| (p.part, p.present)).collect()
+    };
+    assert_eq!(present(&t).iter().filter(|(_, p)| *p).count(), 4);
+    assert_eq!(present(&t), present(&s));
+}
