@@ -1047,14 +1047,16 @@ fn halfwidth(sink: &mut Sink<'_>) {
         let mut n = 0;
         let mut marks = String::new();
         for &li in b.lines.iter().filter(|&&li| !sink.page.off[li]) {
+            // A flattened page's line holds several blocks: each counts only its own part.
             let line = &input.blocks.lines[li];
-            let raw = &input.text[line.span.clone()];
+            let span = line.span.start.max(b.span.start)..line.span.end.min(b.span.end);
+            let raw = &input.text[span.clone()];
             for r in halfwidth_spots(raw) {
                 let c = &raw[r.clone()];
                 if !marks.contains(c) {
                     marks.push_str(c);
                 }
-                first.get_or_insert(line.span.start + r.start..line.span.start + r.end);
+                first.get_or_insert(span.start + r.start..span.start + r.end);
                 n += 1;
             }
         }

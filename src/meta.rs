@@ -333,7 +333,8 @@ pub fn extract(
                 title
             );
         }
-        if title.starts_with("关于") || !above.is_empty() {
+        let folded = crate::normalize::Norm::new(&title, 0, Fold::Matching).text;
+        if folded.starts_with("关于") || !above.is_empty() {
             for &a in &above {
                 head_issuers.extend(split_joint(&text[preamble[a].span.clone()]));
             }
@@ -739,20 +740,28 @@ fn issuers_in_title(raw: &str) -> Vec<String> {
     static BEFORE_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^(.*?)\s*(?:19|20)[0-9]{2}\s?年"));
     static AFTER_YEAR: LazyLock<Regex> =
         LazyLock::new(|| re(r"^\s*(?:19|20)[0-9]{2}\s?年度?([HAN]{2,20}?)(?:法治|依法行政|法制)"));
-    let prefix = if let Some(i) = raw.find("关于") {
-        raw[..i].to_string()
-    } else if let Some(c) = BEFORE_YEAR
-        .captures(raw)
-        .filter(|c| !c[1].trim().is_empty())
-    {
-        c[1].to_string()
-    } else if let Some(c) = AFTER_YEAR.captures(raw) {
-        c[1].to_string()
+    // Matched on the matching form (`關於` is `关于`), cut from the title as written.
+    let n = crate::normalize::Norm::new(raw, 0, Fold::Matching);
+    let s = n.text.as_str();
+    let raw_at = |i: usize| {
+        if i >= s.len() {
+            raw.len()
+        } else {
+            n.raw_span(i..i + 1).start
+        }
+    };
+    let prefix = if let Some(i) = s.find("关于") {
+        &raw[..raw_at(i)]
+    } else if let Some(c) = BEFORE_YEAR.captures(s).filter(|c| !c[1].trim().is_empty()) {
+        &raw[..raw_at(c.get(1).map_or(0, |m| m.end()))]
+    } else if let Some(m) = AFTER_YEAR.captures(s).and_then(|c| c.get(1)) {
+        &raw[n.raw_span(m.range())]
     } else {
         return Vec::new();
     };
-    let parts = split_joint(&prefix);
-    if !parts.is_empty() && parts.iter().all(|p| is_place_or_org(p)) {
+    let parts = split_joint(prefix);
+    let folded = |p: &str| crate::normalize::Norm::new(p, 0, Fold::Matching).text;
+    if !parts.is_empty() && parts.iter().all(|p| is_place_or_org(&folded(p))) {
         parts
     } else {
         Vec::new()
@@ -1271,6 +1280,18 @@ mod tests {
         assert_eq!(
             body_issuer("2020年,县政府坚持依法行政。\n").as_deref(),
             Some("县政府")
+        );
+    }
+
+    #[test]
+    fn issuers_of_a_title_in_traditional_characters_as_written() {
+        assert_eq!(
+            issuers_in_title("保定市人民政府關於2016年度法治政府建設情況的報告"),
+            vec!["保定市人民政府"]
+        );
+        assert_eq!(
+            issuers_in_title("小龍門鄉2024年法治政府建設情況報告"),
+            vec!["小龍門鄉"]
         );
     }
 
