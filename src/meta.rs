@@ -127,6 +127,12 @@ const NOT_IN_NAMES: &[&str] = &[
     "思想",
     "干部",
     "党委政府",
+    "召开",
+    "主持",
+    "多次",
+    "组织",
+    "开展",
+    "举办",
     "创建",
     "全县",
     "全市",
@@ -1314,7 +1320,7 @@ mod tests {
             issuer_in_body(text, &bs, &intro).as_deref(),
             Some("自然资源部")
         );
-        let text = "2021年,充分发挥党委政府在法治建设中的作用,全体干部坚持学法。\n";
+        let text = "2023年,部长多次主持召开部党委会议,充分发挥党委政府在法治建设中的作用,全体干部坚持学法。\n";
         let bs = blocks_of(text);
         let intro: Vec<&Block> = bs.iter().collect();
         assert_eq!(issuer_in_body(text, &bs, &intro), None);
