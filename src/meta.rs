@@ -91,7 +91,7 @@ static ORG_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(中共)?[HAN()]{2,40}
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"((?:19|20)[0-9]{2}|[二][〇○零][一二三四五六七八九〇○零]{2}) ?年"));
 /// What follows the subject of a report's opening sentence (`2023年,X坚持…`, `X在…`).
-const SUBJECT_FOLLOWERS: &str = "党委|党工委|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法|法治";
+const SUBJECT_FOLLOWERS: &str = "党委|党工委|党组|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法|法治";
 
 static BODY_ORG: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -469,6 +469,7 @@ impl TitleAt {
 pub const TITLE_CHROME: &[(&str, &str)] = &[
     (r"^[^ 。,]{0,30}?(?:www\.|https?://)[a-zA-Z0-9./_-]+ ?", "site banner with its address before the title"),
     (r"^【[^】]{1,20}】",                              "column tag before the title: 【法治建设报告】"),
+    (r"^[HAN]{1,10}[〔\[(][0-9]{4}[〕\])][0-9]{1,5}号 ?(?:《[^》]{4,80}》)?", "document number (and the title quoted) before the title: 浙卫〔2024〕3号《…》"),
     (r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} ?",            "list date before the title: 2024-03-28"),
     (r"^\[[^\]]{1,40}\]",                              "bracketed document number before the title: [某政发〔2026〕7号]"),
     (r"^-?(?:标题|文章标题|名称|题目) ?: ?",           "field label before the title: -标题:"),
@@ -652,6 +653,8 @@ fn is_title_line(s: &str) -> bool {
     (6..=80).contains(&n)
         && !s.contains(['。', ',', ';'])
         && !s.starts_with("现将")
+        // A news headline about a report is not its title (`应急管理部发布2023年…年度报告`).
+        && !["发布", "印发", "公布", "召开", "审议"].iter().any(|w| own.contains(w))
         && (["报告", "情况", "总结", "汇报"]
             .iter()
             .any(|w| own.ends_with(w))
@@ -823,26 +826,13 @@ fn issuer_in_body(text: &str, all: &[Block], intro: &[&Block]) -> Option<String>
             {
                 continue;
             }
-            let bare = matches!(
-                org,
-                "省政府"
-                    | "省人民政府"
-                    | "区政府"
-                    | "县政府"
-                    | "市政府"
-                    | "区人民政府"
-                    | "县人民政府"
-                    | "市人民政府"
-                    | "镇政府"
-                    | "镇人民政府"
-                    | "乡政府"
-                    | "乡人民政府"
-            );
-            if bare {
-                let unit = &org[..org.char_indices().nth(1).map_or(org.len(), |(i, _)| i)];
-                if let Some(place) = named_place(text, all, unit) {
-                    return Some(format!("{place}人民政府"));
-                }
+            // A government named by its unit alone (`区政府`, `自治区人民政府`): complete the place.
+            let unit = org.trim_end_matches("政府").trim_end_matches("人民");
+            if unit.len() < org.len()
+                && ["省", "自治区", "区", "县", "市", "镇", "乡", "旗"].contains(&unit)
+                && let Some(place) = named_place(text, all, unit)
+            {
+                return Some(format!("{place}人民政府"));
             }
             if !NOT_PLACES.contains(&org) {
                 return Some(full_government_name(display(&text[b.norm.raw_span(range)])));
@@ -864,6 +854,12 @@ fn issuer_in_body(text: &str, all: &[Block], intro: &[&Block]) -> Option<String>
             }
         }
     }
+    // A ministry speaking of itself (`我部`, `部党组`): the national body the text names most.
+    if sources.iter().any(|(_, s)| MINISTRY_SELF.is_match(s))
+        && let Some(body) = most_named_national_body(text, all)
+    {
+        return Some(body);
+    }
     // Only a self-reference (`我街道`, `区政府`): the most named place of that kind.
     for &(_, s) in &sources {
         if let Some(c) = SELF_REF.captures(s) {
@@ -884,7 +880,8 @@ fn issuer_in_body(text: &str, all: &[Block], intro: &[&Block]) -> Option<String>
 /// does not hold, by the names written before the unit.
 fn named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
     let fits = |d: &divisions::Division| match unit {
-        "省" => d.level == DivisionLevel::Province,
+        "省" => d.level == DivisionLevel::Province && d.name.ends_with('省'),
+        "自治区" => d.level == DivisionLevel::Province && d.name.ends_with("自治区"),
         "市" => d.name.ends_with('市'),
         "区" | "县" | "旗" => d.level == DivisionLevel::County && d.name.ends_with(unit),
         _ => false,
@@ -892,7 +889,7 @@ fn named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
     // Per division: how often it is named, and where its full name is first written.
     type Named = (usize, &'static divisions::Division, Option<Range<usize>>);
     let mut counts: HashMap<u32, Named> = HashMap::new();
-    if matches!(unit, "省" | "市" | "区" | "县" | "旗") {
+    if matches!(unit, "省" | "自治区" | "市" | "区" | "县" | "旗") {
         for b in all {
             for f in divisions::scan(&b.norm.text) {
                 if let [d] = f.divisions.as_slice()
@@ -915,6 +912,50 @@ fn named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
         Some((_, d, None)) => Some(d.name.to_string()),
         None => most_named_place(text, all, unit),
     }
+}
+
+/// The ministries, commissions and bureaus of the State Council (国务院组成部门 and 直属机构), whose
+/// reports call them `我部`, `部党组`, `总局党委`: the names to look for in the text.
+#[rustfmt::skip]
+pub const NATIONAL_BODIES: &[&str] = &[
+    "外交部", "国防部", "国家发展和改革委员会", "教育部", "科学技术部", "工业和信息化部", "国家民族事务委员会",
+    "公安部", "国家安全部", "民政部", "司法部", "财政部", "人力资源和社会保障部", "自然资源部", "生态环境部",
+    "住房和城乡建设部", "交通运输部", "水利部", "农业农村部", "商务部", "文化和旅游部", "国家卫生健康委员会",
+    "退役军人事务部", "应急管理部", "中国人民银行", "审计署", "国务院国有资产监督管理委员会", "海关总署",
+    "国家税务总局", "国家市场监督管理总局", "国家金融监督管理总局", "中国证券监督管理委员会",
+    "国家广播电视总局", "国家体育总局", "国家统计局", "国家国际发展合作署", "国家医疗保障局", "国家林业和草原局",
+    "国家知识产权局", "国家移民管理局", "国家能源局", "国家药品监督管理局", "国家邮政局", "中国民用航空局",
+    "国家铁路局", "国家文物局", "国家粮食和物资储备局", "国家烟草专卖局", "国家外汇管理局", "国家中医药管理局",
+    "国家疾病预防控制局", "国家数据局", "国家信访局", "环境保护部", "国土资源部", "国家工商行政管理总局",
+    "国家质量监督检验检疫总局", "国家食品药品监督管理总局", "国家安全生产监督管理总局", "国家海洋局",
+];
+
+/// A national body speaking of itself: `我部`, `本部`, `部党组`, `召开部党委会议`, `部主要负责同志`.
+static MINISTRY_SELF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:我|本)(?:部|总局|署)|(?:^|[,。;:、]|召开|经)(?:部|总局|署)(?:党组|党委|主要负责|领导|机关)",
+    )
+});
+
+/// The national body of `NATIONAL_BODIES` the text names most (shown as first written).
+fn most_named_national_body(text: &str, all: &[Block]) -> Option<String> {
+    let mut best: Option<(usize, Range<usize>)> = None;
+    for name in NATIONAL_BODIES {
+        let mut n = 0;
+        let mut first = None;
+        for b in all {
+            for (at, _) in b.norm.text.match_indices(name) {
+                n += 1;
+                first.get_or_insert_with(|| b.norm.raw_span(at..at + name.len()));
+            }
+        }
+        if let Some(raw) = first
+            && best.as_ref().is_none_or(|(m, _)| n > *m)
+        {
+            best = Some((n, raw));
+        }
+    }
+    best.map(|(_, raw)| display(&text[raw]))
 }
 
 /// `铜梁区政府` is what people say; the body's name is `铜梁区人民政府`.
@@ -1145,6 +1186,10 @@ mod tests {
                 "湖北省人民政府关于2023年度法治政府建设情况的报告",
             ),
             (
+                "浙卫〔2024〕3号《浙江省卫生健康委关于2023年度法治政府建设情况的报告》浙江省卫生健康委关于2023年度法治政府建设情况的报告",
+                "浙江省卫生健康委关于2023年度法治政府建设情况的报告",
+            ),
+            (
                 "2024-03-28 静海区2023年度法治政府建设情况报告",
                 "静海区2023年度法治政府建设情况报告",
             ),
@@ -1282,6 +1327,13 @@ mod tests {
             body_issuer("2020年,县政府坚持依法行政。\n建设平安盂县、法治盂县。\n").as_deref(),
             Some("盂县人民政府")
         );
+        assert_eq!(
+            body_issuer(
+                "自治区人民政府把学习贯彻习近平法治思想作为首要任务,落实内蒙古自治区党委部署。\n"
+            )
+            .as_deref(),
+            Some("内蒙古自治区人民政府")
+        );
         // No place named: what is known.
         assert_eq!(
             body_issuer("2020年,县政府坚持依法行政。\n").as_deref(),
@@ -1299,6 +1351,30 @@ mod tests {
             issuers_in_title("小龍門鄉2024年法治政府建設情況報告"),
             vec!["小龍門鄉"]
         );
+    }
+
+    #[test]
+    fn a_ministry_that_says_wo_bu_is_the_ministry_it_names() {
+        assert_eq!(
+            body_issuer(
+                "据应急管理部消息,应急管理部发布年度报告。部主要负责同志多次主持召开部党委会议。\n"
+            )
+            .as_deref(),
+            Some("应急管理部")
+        );
+        assert_eq!(
+            body_issuer("2022年,民政部党组坚持以习近平新时代中国特色社会主义思想为指导。\n")
+                .as_deref(),
+            Some("民政部")
+        );
+        // A 部 that is no ministry: `干部` and `支部` name no body.
+        assert_eq!(body_issuer("我部干部和机关党支部坚持学法。\n"), None);
+    }
+
+    #[test]
+    fn a_news_headline_about_a_report_is_not_its_title() {
+        assert!(!is_title_line("应急管理部发布2023年法治政府建设年度报告"));
+        assert!(is_title_line("应急管理部2023年法治政府建设年度报告"));
     }
 
     #[test]

@@ -60,6 +60,32 @@ pub fn is_space(c: char) -> bool {
         )
 }
 
+/// Mirror sites that convert pages to traditional characters gloss polyphonic characters with
+/// their pinyin (`應(yīng)急管理部`, `建設(shè)`): the length of such a `(pinyin)` at the start of
+/// `s`, skipped in the matching form like other residue.
+fn pinyin_gloss_len(s: &str) -> Option<usize> {
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
+    let mut chars = s.char_indices();
+    let (_, open) = chars.next()?;
+    let close = if open == '(' { ')' } else { '）' };
+    let mut letters = 0;
+    let mut toned = false;
+    for (i, c) in chars {
+        if c == close {
+            return (toned && (1..=7).contains(&letters)).then_some(i + c.len_utf8());
+        }
+        if c.is_ascii_lowercase() {
+            letters += 1;
+        } else if TONED.contains(c) {
+            letters += 1;
+            toned = true;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
 /// Folds full-width ASCII forms (U+FF01–FF5E) to ASCII, as NFKC would.
 pub fn fold_width(c: char) -> char {
     match c as u32 {
@@ -104,6 +130,14 @@ impl Norm {
             }
             let c = rest.chars().next().unwrap_or(' ');
             let w = c.len_utf8();
+            if fold == Fold::Matching
+                && (c == '(' || c == '（')
+                && self.text.chars().next_back().is_some_and(is_han)
+                && let Some(gloss) = pinyin_gloss_len(rest)
+            {
+                i += gloss;
+                continue;
+            }
             if is_space(c) {
                 if pending_space.is_none() {
                     pending_space = Some((base + i, base + i + w));
@@ -254,5 +288,21 @@ mod tests {
     #[test]
     fn display_keeps_width() {
         assert_eq!(display(" （一）强化 领导，"), "（一）强化领导，");
+    }
+
+    #[test]
+    fn pinyin_glossed_by_a_mirror_site_is_skipped_for_matching() {
+        let raw = "應(yīng)急管理部2023年法治政府建設(shè)";
+        let n = Norm::new(raw, 0, Fold::Matching);
+        assert_eq!(n.text, "应急管理部2023年法治政府建设");
+        assert_eq!(display(raw), raw, "display keeps what the page shows");
+        // A bracket after Han that is no pinyin stays: `(一)`, `(2023)`, `(试行)`, `(abc)` without tones.
+        for kept in ["规定(试行)", "条例(2023)", "措施(abc)", "报告(一)"] {
+            assert_eq!(
+                Norm::new(kept, 0, Fold::Matching).text.chars().count(),
+                kept.chars().count(),
+                "{kept}"
+            );
+        }
     }
 }
