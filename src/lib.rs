@@ -8,6 +8,7 @@
 //! [`indicators`] key figures, [`citations`] documents cited, [`lints`] problems to fix,
 //! [`score`] the scorecard, [`model`] the result; [`render`] turns it into Markdown.
 
+pub mod batch;
 pub mod blocks;
 pub mod citations;
 pub mod classify;

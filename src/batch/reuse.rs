@@ -1,0 +1,430 @@
+//! Reuse: passages of at least [`MIN_PASSAGE_CHARS`] characters that reports of two different
+//! issuers share (照搬照抄), found through an index of fingerprints, never by comparing every
+//! pair of texts.
+//!
+//! Each report becomes its word characters in matching form (Han, letters, digits: punctuation,
+//! spaces and widths do not hide a copy; traditional folds to simplified). Every [`GRAM`]-char
+//! window is hashed and winnowed ([`WINDOW`]): two texts sharing any run of
+//! `GRAM + WINDOW - 1` = 30 characters share a fingerprint. Fingerprints that many issuers share
+//! are boilerplate (the statutory part titles, quotations of the 规定) and seed nothing; each
+//! remaining shared fingerprint is extended character by character into the longest common run.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::model::{Report, Span};
+use crate::normalize::{fold_matching, is_han};
+
+/// A copied passage is at least this long (in word characters, after normalization).
+pub const MIN_PASSAGE_CHARS: usize = 30;
+/// Characters hashed together.
+const GRAM: usize = 20;
+/// Winnowing window: any shared run of `GRAM + WINDOW - 1` characters shares a fingerprint.
+const WINDOW: usize = MIN_PASSAGE_CHARS - GRAM + 1;
+/// A fingerprint found in at least this share of the batch's issuers is boilerplate …
+const BOILERPLATE_SHARE: f64 = 0.3;
+/// … and in at least this many issuers (two or three reports sharing a passage is a copy).
+const BOILERPLATE_MIN_ISSUERS: usize = 3;
+
+/// A report's word characters in matching form, each with where it is in the report's text.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    chars: Vec<char>,
+    /// Byte range in the report's text of each kept character.
+    at: Vec<(u32, u32)>,
+    /// UTF-16 offset of each kept character and of its end.
+    u16: Vec<(u32, u32)>,
+}
+
+impl Doc {
+    /// The comparable form of a report: its text without page chrome (noise lines).
+    pub fn of(r: &Report) -> Doc {
+        let mut d = Doc {
+            chars: Vec::with_capacity(r.text.len() / 3),
+            at: Vec::with_capacity(r.text.len() / 3),
+            u16: Vec::with_capacity(r.text.len() / 3),
+        };
+        let mut noise = r.noise.iter().peekable();
+        let mut u = 0u32;
+        for (b, c) in r.text.char_indices() {
+            let w = c.len_utf16() as u32;
+            while noise.peek().is_some_and(|n| n.1 <= u) {
+                noise.next();
+            }
+            let in_noise = noise.peek().is_some_and(|n| n.0 <= u && u < n.1);
+            let f = fold_matching(c);
+            if !in_noise && (is_han(f) || f.is_alphanumeric()) {
+                d.chars.push(f);
+                d.at.push((b as u32, (b + c.len_utf8()) as u32));
+                d.u16.push((u, u + w));
+            }
+            u += w;
+        }
+        d
+    }
+
+    /// The number of word characters.
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Whether the report has no word characters.
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// The byte range in the report's text of kept characters `r`.
+    pub fn bytes(&self, r: &Range<usize>) -> Range<usize> {
+        self.at[r.start].0 as usize..self.at[r.end - 1].1 as usize
+    }
+
+    /// The UTF-16 span in the report's text of kept characters `r`.
+    pub fn span(&self, r: &Range<usize>) -> Span {
+        Span(self.u16[r.start].0, self.u16[r.end - 1].1)
+    }
+
+    /// The characters, for comparing.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+}
+
+/// One side of a shared passage: which file, and where in its text.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Place {
+    /// Index of the file in the batch.
+    pub file: usize,
+    /// UTF-16 span in that report's `text`.
+    pub span: Span,
+}
+
+/// A passage found in two reports.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Passage {
+    /// Where it is in the first report (the earlier file of the batch).
+    pub a: Place,
+    /// Where it is in the second.
+    pub b: Place,
+    /// Its length in word characters.
+    pub chars: usize,
+    /// The passage as the first report writes it.
+    pub text: String,
+}
+
+/// What [`find`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The passages, by first file, then position.
+    pub passages: Vec<Passage>,
+    /// Per file: the share of its word characters found in another issuer's report.
+    pub shares: Vec<f64>,
+}
+
+fn hashes(chars: &[char]) -> Vec<u64> {
+    const B: u64 = 1_000_003;
+    if chars.len() < GRAM {
+        return Vec::new();
+    }
+    let top = (0..GRAM - 1).fold(1u64, |p, _| p.wrapping_mul(B));
+    let mut h = 0u64;
+    let mut out = Vec::with_capacity(chars.len() - GRAM + 1);
+    for (i, &c) in chars.iter().enumerate() {
+        if i >= GRAM {
+            h = h.wrapping_sub((chars[i - GRAM] as u64).wrapping_mul(top));
+        }
+        h = h.wrapping_mul(B).wrapping_add(c as u64);
+        if i + 1 >= GRAM {
+            out.push(h.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        }
+    }
+    out
+}
+
+/// Winnowing: the smallest hash of every window of [`WINDOW`] hashes (rightmost on ties), once.
+fn fingerprints(chars: &[char]) -> Vec<(u64, u32)> {
+    let hs = hashes(chars);
+    let mut out: Vec<(u64, u32)> = Vec::new();
+    if hs.is_empty() {
+        return out;
+    }
+    let w = WINDOW.min(hs.len());
+    // A deque of candidate minima (positions with increasing hashes).
+    let mut dq: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    for i in 0..hs.len() {
+        while dq.back().is_some_and(|&j| hs[j] >= hs[i]) {
+            dq.pop_back();
+        }
+        dq.push_back(i);
+        if dq.front().is_some_and(|&j| j + w <= i) {
+            dq.pop_front();
+        }
+        if i + 1 >= w {
+            let m = *dq.front().expect("window has a minimum");
+            if out.last().is_none_or(|&(_, p)| p as usize != m) {
+                out.push((hs[m], m as u32));
+            }
+        }
+    }
+    out
+}
+
+/// The longest common run through `a[i]` = `b[j]`: (start in a, start in b, length).
+fn extend(a: &[char], b: &[char], i: usize, j: usize) -> (usize, usize, usize) {
+    let (mut s, mut t) = (i, j);
+    while s > 0 && t > 0 && a[s - 1] == b[t - 1] {
+        s -= 1;
+        t -= 1;
+    }
+    let mut n = 0;
+    while s + n < a.len() && t + n < b.len() && a[s + n] == b[t + n] {
+        n += 1;
+    }
+    (s, t, n)
+}
+
+/// Finds the passages that reports of different issuers share. `docs[i]` is None for a file
+/// that could not be read; `issuers[i]` is the key of file `i`'s issuer.
+pub fn find(docs: &[Option<Doc>], issuers: &[Option<String>]) -> Found {
+    let n_issuers = {
+        let mut v: Vec<&String> = issuers.iter().flatten().collect();
+        v.sort();
+        v.dedup();
+        v.len()
+    };
+    let limit = BOILERPLATE_MIN_ISSUERS.max((BOILERPLATE_SHARE * n_issuers as f64).ceil() as usize);
+    let mut prints: Vec<(u64, u32, u32)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        if let Some(doc) = doc {
+            prints.extend(
+                fingerprints(&doc.chars)
+                    .into_iter()
+                    .map(|(h, p)| (h, d as u32, p)),
+            );
+        }
+    }
+    prints.sort_unstable();
+    // Seeds: (file a, file b, position in a, position in b) of fingerprints two issuers share.
+    let mut seeds: Vec<(u32, u32, u32, u32)> = Vec::new();
+    for group in prints.chunk_by(|x, y| x.0 == y.0) {
+        if group.len() < 2 {
+            continue;
+        }
+        let mut who: Vec<&String> = group
+            .iter()
+            .filter_map(|g| issuers[g.1 as usize].as_ref())
+            .collect();
+        who.sort();
+        who.dedup();
+        if who.len() < 2 || who.len() >= limit {
+            continue;
+        }
+        for (k, x) in group.iter().enumerate() {
+            for y in &group[k + 1..] {
+                if x.1 != y.1 && issuers[x.1 as usize] != issuers[y.1 as usize] {
+                    let (a, b) = if x.1 < y.1 { (x, y) } else { (y, x) };
+                    seeds.push((a.1, b.1, a.2, b.2));
+                }
+            }
+        }
+    }
+    seeds.sort_unstable();
+    let mut found = Found {
+        passages: Vec::new(),
+        shares: vec![0.0; docs.len()],
+    };
+    let mut covered: Vec<Vec<Range<usize>>> = vec![Vec::new(); docs.len()];
+    let mut last: Option<(u32, u32, usize, usize, usize)> = None; // files, run in a, diagonal
+    for (fa, fb, pa, pb) in seeds {
+        let (Some(a), Some(b)) = (&docs[fa as usize], &docs[fb as usize]) else {
+            continue;
+        };
+        let (pa, pb) = (pa as usize, pb as usize);
+        let diag = pb.wrapping_sub(pa);
+        if let Some((la, lb, s, e, d)) = last
+            && la == fa
+            && lb == fb
+            && d == diag
+            && (s..e).contains(&pa)
+        {
+            continue; // inside the run already found
+        }
+        let (s, t, n) = extend(&a.chars, &b.chars, pa, pb);
+        last = Some((fa, fb, s, s + n, diag));
+        if n < MIN_PASSAGE_CHARS {
+            continue;
+        }
+        let (ra, rb) = (s..s + n, t..t + n);
+        covered[fa as usize].push(ra.clone());
+        covered[fb as usize].push(rb.clone());
+        found.passages.push(Passage {
+            a: Place {
+                file: fa as usize,
+                span: a.span(&ra),
+            },
+            b: Place {
+                file: fb as usize,
+                span: b.span(&rb),
+            },
+            chars: n,
+            text: String::new(),
+        });
+    }
+    for (i, ranges) in covered.iter_mut().enumerate() {
+        if let Some(d) = &docs[i]
+            && !d.is_empty()
+        {
+            found.shares[i] = union_len(ranges) as f64 / d.len() as f64;
+        }
+    }
+    found
+}
+
+/// The passages two reports share, whoever issued them (for the same issuer's two years), and
+/// the share of `b`'s word characters found in `a`.
+pub fn between(a: &Doc, b: &Doc, fa: usize, fb: usize) -> (Vec<Passage>, f64) {
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (h, p) in fingerprints(&a.chars) {
+        index.entry(h).or_default().push(p);
+    }
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    for (h, pb) in fingerprints(&b.chars) {
+        let Some(list) = index.get(&h) else { continue };
+        for &pa in list {
+            let (pa, pb) = (pa as usize, pb as usize);
+            if runs.iter().any(|&(s, t, n)| {
+                (s..s + n).contains(&pa) && pb.wrapping_sub(pa) == t.wrapping_sub(s)
+            }) {
+                continue;
+            }
+            let run = extend(&a.chars, &b.chars, pa, pb);
+            if run.2 >= MIN_PASSAGE_CHARS {
+                runs.push(run);
+            }
+        }
+    }
+    runs.sort_unstable();
+    runs.dedup();
+    let mut in_b: Vec<Range<usize>> = runs.iter().map(|&(_, t, n)| t..t + n).collect();
+    let share = if b.is_empty() {
+        0.0
+    } else {
+        union_len(&mut in_b) as f64 / b.len() as f64
+    };
+    let passages = runs
+        .into_iter()
+        .map(|(s, t, n)| Passage {
+            a: Place {
+                file: fa,
+                span: a.span(&(s..s + n)),
+            },
+            b: Place {
+                file: fb,
+                span: b.span(&(t..t + n)),
+            },
+            chars: n,
+            text: String::new(),
+        })
+        .collect();
+    (passages, share)
+}
+
+fn union_len(ranges: &mut [Range<usize>]) -> usize {
+    ranges.sort_by_key(|r| r.start);
+    let mut total = 0;
+    let mut end = 0;
+    for r in ranges.iter() {
+        let s = r.start.max(end);
+        if r.end > s {
+            total += r.end - s;
+        }
+        end = end.max(r.end);
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Doc {
+        Doc::of(&crate::analyze(text, "t"))
+    }
+
+    const COPIED: &str = "坚持把法治政府建设纳入全镇经济社会发展总体规划同部署同推进同督促同考核同奖惩确保各项任务落到实处";
+
+    #[test]
+    fn winnowing_finds_every_shared_run_of_thirty() {
+        let a: Vec<char> = format!("甲乙丙丁{COPIED}戊己").chars().collect();
+        let b: Vec<char> = format!("子丑寅{COPIED}卯").chars().collect();
+        let fa: std::collections::HashSet<u64> =
+            fingerprints(&a).into_iter().map(|x| x.0).collect();
+        assert!(fingerprints(&b).iter().any(|x| fa.contains(&x.0)));
+    }
+
+    #[test]
+    fn a_passage_copied_between_issuers_is_found_with_both_spans() {
+        let a = format!("一、主要成效\n我镇{COPIED}。全年办理案件12件。\n");
+        let b = format!("一、主要举措\n今年以来,我乡{COPIED}。\n");
+        let docs = vec![Some(doc(&a)), Some(doc(&b))];
+        let issuers = vec![Some("甲镇".to_string()), Some("乙乡".to_string())];
+        let f = find(&docs, &issuers);
+        assert_eq!(f.passages.len(), 1);
+        let p = &f.passages[0];
+        assert!(p.chars >= COPIED.chars().count());
+        let ra = crate::analyze(&a, "a");
+        assert!(ra.slice(p.a.span).contains(&COPIED[..30]));
+        let rb = crate::analyze(&b, "b");
+        assert!(rb.slice(p.b.span).contains(&COPIED[..30]));
+        assert!(f.shares[0] > 0.5 && f.shares[1] > 0.5);
+    }
+
+    #[test]
+    fn the_same_issuer_or_a_short_passage_is_no_copy() {
+        let a = format!("我镇{COPIED}。\n");
+        let same = vec![Some(doc(&a)), Some(doc(&a))];
+        let one = vec![Some("甲镇".to_string()), Some("甲镇".to_string())];
+        assert!(find(&same, &one).passages.is_empty());
+        // 29 characters shared: under the minimum.
+        let short: String = COPIED.chars().take(29).collect();
+        let docs = vec![
+            Some(doc(&format!("甲{short}乙。\n"))),
+            Some(doc(&format!("丙{short}丁。\n"))),
+        ];
+        let two = vec![Some("甲镇".to_string()), Some("乙乡".to_string())];
+        assert!(find(&docs, &two).passages.is_empty());
+    }
+
+    #[test]
+    fn boilerplate_every_report_carries_is_not_a_copy() {
+        // The same quotation of the 规定 in five reports of five issuers.
+        let quote = "根据法治政府建设与责任落实督察工作规定第二十五条要求县级以上地方各级政府每年第一季度报告上一年度法治政府建设情况";
+        let docs: Vec<Option<Doc>> = (0..5)
+            .map(|i| {
+                Some(doc(&format!(
+                    "{}镇{quote}。本镇第{i}项特色工作。\n",
+                    ["甲", "乙", "丙", "丁", "戊"][i]
+                )))
+            })
+            .collect();
+        let issuers: Vec<Option<String>> = (0..5).map(|i| Some(format!("镇{i}"))).collect();
+        assert!(find(&docs, &issuers).passages.is_empty());
+        // The same quotation shared by two reports of a batch of ten is a copy.
+        let mut docs2 = docs[..2].to_vec();
+        docs2.extend((0..8).map(|i| Some(doc(&format!("其他报告{i}的文字完全不同。\n")))));
+        let issuers2: Vec<Option<String>> = (0..10).map(|i| Some(format!("镇{i}"))).collect();
+        assert_eq!(find(&docs2, &issuers2).passages.len(), 1);
+    }
+
+    #[test]
+    fn punctuation_width_and_traditional_characters_do_not_hide_a_copy() {
+        let a = format!("我镇{COPIED}。\n");
+        let b = "我鄉堅持把法治政府建設納入全鎮經濟社會發展總體規劃，同部署、同推進、同督促、同考核、同獎懲，確保各項任務落到實處。\n";
+        let docs = vec![Some(doc(&a)), Some(doc(b))];
+        let issuers = vec![Some("甲镇".to_string()), Some("乙乡".to_string())];
+        assert_eq!(find(&docs, &issuers).passages.len(), 1);
+    }
+}
