@@ -28,6 +28,30 @@ const BOILERPLATE_SHARE: f64 = 0.3;
 /// … and in at least this many issuers (two or three reports sharing a passage is a copy).
 const BOILERPLATE_MIN_ISSUERS: usize = 3;
 
+/// The language of the central documents every report quotes: the five statutory part titles
+/// and the political formulas. However few reports of a batch share them, a passage made of
+/// them is no copy, so they are masked before comparing (word characters, matching form).
+#[rustfmt::skip]
+pub const STOCK_PHRASES: &[&str] = &[
+    // The five parts, as 《法治政府建设与责任落实督察工作规定》 words them.
+    "上一年度推进法治政府建设的主要举措和成效", "上一年度推进法治政府建设存在的不足和原因",
+    "党政主要负责人履行推进法治建设第一责任人职责加强法治政府建设的有关情况",
+    "下一年度推进法治政府建设的主要安排", "其他需要报告的情况",
+    "法治政府建设与责任落实督察工作规定", "党政主要负责人履行推进法治建设第一责任人职责规定",
+    // Formulas of the central documents.
+    "习近平新时代中国特色社会主义思想", "习近平法治思想", "习近平总书记关于全面依法治国的重要论述",
+    "法治政府建设实施纲要", "法治中国建设规划", "法治社会建设实施纲要",
+    "职能科学权责法定执法严明公开公正智能高效廉洁诚信人民满意的法治政府",
+    "职能科学权责法定执法严明公开公正廉洁高效守法诚信的法治政府",
+    "增强四个意识坚定四个自信做到两个维护", "两个确立", "两个维护", "四个意识", "四个自信",
+    "党的二十大", "党的十九大", "二十届二中三中全会精神", "十九届历次全会精神",
+    "中共中央国务院", "党中央国务院", "严格规范公正文明执法", "科学民主依法决策",
+    "重要工作亲自部署重大问题亲自过问重点环节亲自协调重要任务亲自督办",
+];
+
+/// Stands for a masked character: equal to nothing, not even itself.
+const MASK: char = '\u{FFFF}';
+
 /// A report's word characters in matching form, each with where it is in the report's text.
 #[derive(Debug, Clone)]
 pub struct Doc {
@@ -62,6 +86,7 @@ impl Doc {
             }
             u += w;
         }
+        mask_stock_phrases(&mut d.chars);
         d
     }
 
@@ -124,6 +149,29 @@ pub struct Found {
     pub shares: Vec<f64>,
 }
 
+/// Masks every occurrence of a [`STOCK_PHRASES`] entry.
+fn mask_stock_phrases(chars: &mut [char]) {
+    static PHRASES: std::sync::LazyLock<Vec<Vec<char>>> =
+        std::sync::LazyLock::new(|| STOCK_PHRASES.iter().map(|p| p.chars().collect()).collect());
+    let mut i = 0;
+    while i < chars.len() {
+        let hit = PHRASES
+            .iter()
+            .filter(|p| p[0] == chars[i] && chars[i..].starts_with(p))
+            .map(Vec::len)
+            .max();
+        match hit {
+            Some(n) => {
+                chars[i..i + n].iter_mut().for_each(|c| *c = MASK);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Rolling hashes of every [`GRAM`]-char window (a window holding a masked char hashes to 0,
+/// which fingerprints skip).
 fn hashes(chars: &[char]) -> Vec<u64> {
     const B: u64 = 1_000_003;
     if chars.len() < GRAM {
@@ -139,6 +187,16 @@ fn hashes(chars: &[char]) -> Vec<u64> {
         h = h.wrapping_mul(B).wrapping_add(c as u64);
         if i + 1 >= GRAM {
             out.push(h.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        }
+    }
+    // Windows over a masked char are never shared: hash them to 0.
+    let mut last_mask: Option<usize> = None;
+    for (i, c) in chars.iter().enumerate() {
+        if *c == MASK {
+            last_mask = Some(i);
+        }
+        if i + 1 >= GRAM && last_mask.is_some_and(|m| m + GRAM > i) {
+            out[i + 1 - GRAM] = 0;
         }
     }
     out
@@ -164,7 +222,7 @@ fn fingerprints(chars: &[char]) -> Vec<(u64, u32)> {
         }
         if i + 1 >= w {
             let m = *dq.front().expect("window has a minimum");
-            if out.last().is_none_or(|&(_, p)| p as usize != m) {
+            if hs[m] != 0 && out.last().is_none_or(|&(_, p)| p as usize != m) {
                 out.push((hs[m], m as u32));
             }
         }
@@ -174,13 +232,17 @@ fn fingerprints(chars: &[char]) -> Vec<(u64, u32)> {
 
 /// The longest common run through `a[i]` = `b[j]`: (start in a, start in b, length).
 fn extend(a: &[char], b: &[char], i: usize, j: usize) -> (usize, usize, usize) {
+    let same = |x: char, y: char| x == y && x != MASK;
     let (mut s, mut t) = (i, j);
-    while s > 0 && t > 0 && a[s - 1] == b[t - 1] {
+    if !same(a[s], b[t]) {
+        return (s, t, 0);
+    }
+    while s > 0 && t > 0 && same(a[s - 1], b[t - 1]) {
         s -= 1;
         t -= 1;
     }
     let mut n = 0;
-    while s + n < a.len() && t + n < b.len() && a[s + n] == b[t + n] {
+    while s + n < a.len() && t + n < b.len() && same(a[s + n], b[t + n]) {
         n += 1;
     }
     (s, t, n)
@@ -417,6 +479,21 @@ mod tests {
         docs2.extend((0..8).map(|i| Some(doc(&format!("其他报告{i}的文字完全不同。\n")))));
         let issuers2: Vec<Option<String>> = (0..10).map(|i| Some(format!("镇{i}"))).collect();
         assert_eq!(find(&docs2, &issuers2).passages.len(), 1);
+    }
+
+    #[test]
+    fn stock_phrases_of_the_central_documents_are_no_copy() {
+        // Two reports open with the same formulas and the statutory part title, nothing else shared.
+        let a = "2023年,甲镇坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的二十大精神和习近平法治思想。\n三、党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况\n";
+        let b = "2023年,乙乡坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的二十大精神和习近平法治思想。\n三、党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况\n";
+        let docs = vec![Some(doc(a)), Some(doc(b))];
+        let issuers = vec![Some("甲镇".to_string()), Some("乙乡".to_string())];
+        assert!(find(&docs, &issuers).passages.is_empty());
+        // The same two reports sharing a sentence of their own: that is found.
+        let a2 = format!("{a}{COPIED}。\n");
+        let b2 = format!("{b}{COPIED}。\n");
+        let docs = vec![Some(doc(&a2)), Some(doc(&b2))];
+        assert_eq!(find(&docs, &issuers).passages.len(), 1);
     }
 
     #[test]
