@@ -425,6 +425,14 @@ pub fn extract(
         .iter()
         .map(|i| org_level(&crate::normalize::Norm::new(i, 0, Fold::Matching).text))
         .find(|l| *l != OrgLevel::Unknown)
+        .or_else(|| {
+            // No name, but the report speaks of itself (`我镇`, `我局`): that says the level.
+            intro
+                .iter()
+                .copied()
+                .chain(bs.iter().take(12))
+                .find_map(|b| self_reference_level(&b.norm.text))
+        })
         .or(Some(OrgLevel::Unknown));
 
     if let Some(p) = closing.phrase {
@@ -958,6 +966,19 @@ fn most_named_national_body(text: &str, all: &[Block]) -> Option<String> {
     best.map(|(_, raw)| display(&text[raw]))
 }
 
+/// The level a report's word for itself gives (`我镇` town, `我县` county, `我局` department).
+fn self_reference_level(s: &str) -> Option<OrgLevel> {
+    static SELF: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:我|本)(镇|乡|街道|区|县|旗|市|局|厅|委|办|部)"));
+    let unit = SELF.captures(s)?.get(1)?.as_str();
+    Some(match unit {
+        "镇" | "乡" | "街道" => OrgLevel::Town,
+        "区" | "县" | "旗" => OrgLevel::County,
+        "市" => OrgLevel::City,
+        _ => OrgLevel::Department,
+    })
+}
+
 /// `铜梁区政府` is what people say; the body's name is `铜梁区人民政府`.
 fn full_government_name(name: String) -> String {
     let Some(place) = name.strip_suffix("政府") else {
@@ -1375,6 +1396,19 @@ mod tests {
     fn a_news_headline_about_a_report_is_not_its_title() {
         assert!(!is_title_line("应急管理部发布2023年法治政府建设年度报告"));
         assert!(is_title_line("应急管理部2023年法治政府建设年度报告"));
+    }
+
+    #[test]
+    fn a_report_that_never_names_itself_still_says_its_level() {
+        assert_eq!(
+            self_reference_level("在中牟新区党工委的领导下,我镇持续深化法治政府建设"),
+            Some(OrgLevel::Town)
+        );
+        assert_eq!(
+            self_reference_level("我局坚持依法行政"),
+            Some(OrgLevel::Department)
+        );
+        assert_eq!(self_reference_level("全县上下坚持依法行政"), None);
     }
 
     #[test]
