@@ -177,9 +177,16 @@ fn attach_spaces(runs: Vec<Run>) -> Vec<Run> {
 
 /// Groups runs into lines, page by page, top to bottom, each left to right.
 fn lines_of(mut runs: Vec<Run>) -> Vec<Line> {
-    runs.retain(|r| !r.text.trim().is_empty() && r.x.is_finite() && r.y.is_finite());
-    let cmp = |a: f32, b: f32| a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal);
-    runs.sort_by(|a, b| a.page.cmp(&b.page).then(cmp(a.y, b.y)));
+    // Geometry that overflowed (a CTM of 1e30, zero widths times it) places nothing: a run is
+    // kept only where all its numbers are finite, and floats are ordered totally (a NaN slipping
+    // through must not break the sort).
+    runs.retain(|r| {
+        !r.text.trim().is_empty()
+            && [r.x, r.y, r.size, r.width, r.x + r.width]
+                .iter()
+                .all(|v| v.is_finite())
+    });
+    runs.sort_by(|a, b| a.page.cmp(&b.page).then(a.y.total_cmp(&b.y)));
     let mut lines = Vec::new();
     let mut group: Vec<Run> = Vec::new();
     for r in runs {
@@ -198,7 +205,7 @@ fn lines_of(mut runs: Vec<Run>) -> Vec<Line> {
 
 /// Joins one line's runs left to right.
 fn line_of(mut runs: Vec<Run>) -> Line {
-    runs.sort_by(|a, b| a.x.partial_cmp(&b.x).unwrap_or(std::cmp::Ordering::Equal));
+    runs.sort_by(|a, b| a.x.total_cmp(&b.x));
     let size = runs.iter().map(|r| r.size).fold(0.0, f32::max);
     let mut text = String::new();
     let mut end: Option<f32> = None;
@@ -333,25 +340,19 @@ fn is_page_number(s: &str) -> bool {
 
 /// The left edge of body text: the most common line start (rounded to half a font size).
 fn common_left(lines: &[Line]) -> f32 {
-    let mut counts: Vec<(i64, usize, f32)> = Vec::new();
+    // Lines per left edge (in half-ems), counted in a map: one step per line, not a scan.
+    let mut counts: std::collections::HashMap<i64, (usize, f32)> = std::collections::HashMap::new();
     for l in lines {
         let key = (l.left / (l.size.max(1e-3) * 0.5)).round() as i64;
-        match counts.iter_mut().find(|(k, _, _)| *k == key) {
-            Some(c) => {
-                c.1 += 1;
-                c.2 = c.2.min(l.left);
-            }
-            None => counts.push((key, 1, l.left)),
-        }
+        let c = counts.entry(key).or_insert((0, l.left));
+        c.0 += 1;
+        c.1 = c.1.min(l.left);
     }
     // Ties go to the leftmost: body lines start at the margin, indented first lines after it.
     counts
-        .iter()
-        .max_by(|a, b| {
-            a.1.cmp(&b.1)
-                .then(b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal))
-        })
-        .map_or(0.0, |c| c.2)
+        .values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map_or(0.0, |c| c.1)
 }
 
 /// The right edge of body text: most lines reach it; a few overshoot it with hanging punctuation.
@@ -364,7 +365,7 @@ fn usual_right(lines: &[Line], left: f32) -> f32 {
     if r.is_empty() {
         return lines.iter().map(|l| l.right).fold(0.0, f32::max);
     }
-    r.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    r.sort_by(f32::total_cmp);
     r[(r.len() * 9 / 10).min(r.len() - 1)]
 }
 
@@ -378,7 +379,7 @@ fn usual_pitch(lines: &[Line]) -> f32 {
     if d.is_empty() {
         return lines.first().map_or(1.0, |l| l.size * 1.5);
     }
-    d.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    d.sort_by(f32::total_cmp);
     d[d.len() / 2]
 }
 
@@ -405,6 +406,45 @@ mod tests {
         b.finish(Format::Pdf)
             .map(|e| e.text.lines().map(String::from).collect())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn overflowed_geometry_places_nothing_and_panics_nowhere() {
+        // #12.1: zero /Widths times an overflowed text matrix, an OFD CTM of 1e30.
+        let mut runs: Vec<Run> = (0..50).map(|i| run(0, L, i, "一二三四五六七八九十")).collect();
+        for (k, bad) in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY].into_iter().enumerate() {
+            let mut r = run(0, L, 60 + k, "坏");
+            r.width = bad;
+            runs.push(r.clone());
+            r.width = 16.0;
+            r.x = bad;
+            runs.push(r.clone());
+            r.x = L;
+            r.size = bad;
+            runs.push(r);
+        }
+        let p = paragraphs(runs.clone());
+        assert!(p.iter().all(|l| !l.contains('坏')), "{p:?}");
+        assert!(!p.is_empty());
+        // Huge but finite numbers are placed somewhere, without a panic.
+        for big in [f32::MAX, -f32::MAX] {
+            let mut r = run(0, big, 70, "大");
+            r.width = f32::MAX;
+            runs.push(r);
+        }
+        assert!(paragraphs(runs).iter().any(|l| l.contains('大')));
+    }
+
+    #[test]
+    fn many_lines_take_linear_time() {
+        // #12.10: the common left edge was found by a linear search per line.
+        let runs: Vec<Run> = (0..200_000)
+            .map(|i| run(i / 40, L + (i % 500) as f32 * 7.0, i % 40, "一二三四五六七八九十"))
+            .collect();
+        let t = std::time::Instant::now();
+        let lines = lines_of(runs);
+        assert!(common_left(&lines) >= L);
+        eprintln!("200,000 lines: {:?}", t.elapsed());
     }
 
     /// Left margin 90 pt, 20 characters a line (right edge 410).
