@@ -173,6 +173,13 @@ fn part_ranges(input: &Input<'_>, part: MandatedPart) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether `at` lies in one of `rs` (sorted and disjoint, as [`part_ranges`] gives them): a
+/// binary search, so that many headings against many ranges stay linear (#12.2).
+fn in_ranges(rs: &[Range<usize>], at: usize) -> bool {
+    let k = rs.partition_point(|r| r.end <= at);
+    rs.get(k).is_some_and(|r| r.contains(&at))
+}
+
 /// Characters that are not white space, the way people count 字.
 fn chars(text: &str, rs: &[Range<usize>]) -> usize {
     rs.iter()
@@ -238,7 +245,7 @@ fn substance(input: &Input<'_>) -> ScoreItem {
     let n_figures = input
         .figures
         .iter()
-        .filter(|f| rs.iter().any(|r| r.contains(&f.range.start)))
+        .filter(|f| in_ranges(&rs, f.range.start))
         .count();
     let density = if n_chars == 0 {
         0.0
@@ -314,10 +321,14 @@ fn plans(input: &Input<'_>) -> ScoreItem {
     }
     let rs = part_ranges(input, MandatedPart::Plans);
     // Items: the sub-headings inside the part, and the inline items of the part and of those.
-    let inside = |j: usize| rs.iter().any(|r| r.contains(&input.heads[j].span.start));
+    let inside = |j: usize| in_ranges(&rs, input.heads[j].span.start);
+    let mut carrier = vec![false; input.heads.len()];
+    for &i in &carriers {
+        carrier[i] = true;
+    }
     let sub = (0..input.heads.len()).filter(|&j| inside(j)).count();
     let inline: usize = (0..input.heads.len())
-        .filter(|&j| carriers.contains(&j) || inside(j))
+        .filter(|&j| carrier[j] || inside(j))
         .map(|j| input.heads[j].items.len())
         .sum();
     let n_items = sub + inline;

@@ -411,8 +411,13 @@ mod tests {
     #[test]
     fn overflowed_geometry_places_nothing_and_panics_nowhere() {
         // #12.1: zero /Widths times an overflowed text matrix, an OFD CTM of 1e30.
-        let mut runs: Vec<Run> = (0..50).map(|i| run(0, L, i, "一二三四五六七八九十")).collect();
-        for (k, bad) in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY].into_iter().enumerate() {
+        let mut runs: Vec<Run> = (0..50)
+            .map(|i| run(0, L, i, "一二三四五六七八九十"))
+            .collect();
+        for (k, bad) in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY]
+            .into_iter()
+            .enumerate()
+        {
             let mut r = run(0, L, 60 + k, "坏");
             r.width = bad;
             runs.push(r.clone());
@@ -439,7 +444,14 @@ mod tests {
     fn many_lines_take_linear_time() {
         // #12.10: the common left edge was found by a linear search per line.
         let runs: Vec<Run> = (0..200_000)
-            .map(|i| run(i / 40, L + (i % 500) as f32 * 7.0, i % 40, "一二三四五六七八九十"))
+            .map(|i| {
+                run(
+                    i / 40,
+                    L + (i % 500) as f32 * 7.0,
+                    i % 40,
+                    "一二三四五六七八九十",
+                )
+            })
             .collect();
         let t = std::time::Instant::now();
         let lines = lines_of(runs);
