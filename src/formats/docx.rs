@@ -947,20 +947,29 @@ fn index_styles(part: &str, text: &str) -> Result<Vec<IndexedStyle>, Error> {
     let bytes = text.as_bytes();
     let mut index = Vec::new();
     let mut at = 0;
-    // Where the text between the last style and the next begins.
-    let mut gap = 0;
+    // A comment between two styles may quote a style (none inside one: Word writes none). The
+    // text between styles is searched for comments once, up to `scanned`; `comment` is the last
+    // `<!--` seen there, until its `-->` is behind us (each byte looked at a bounded number of
+    // times: near-miss tags such as `<w:stylez/>` do not make it quadratic, #12.3).
+    let mut scanned = 0;
+    let mut comment: Option<usize> = None;
     while let Some(found) = text.get(at..).and_then(|rest| rest.find(&open)) {
         let start = at + found;
-        // A comment between two styles may quote a style (none inside one: Word writes none).
-        if let Some(comment) = text[gap..start].rfind("<!--").map(|c| gap + c)
-            && !text[comment..start].contains("-->")
-        {
-            at = text[start..]
-                .find("-->")
-                .map(|i| start + i + 3)
-                .ok_or_else(|| invalid(comment))?;
-            gap = at;
-            continue;
+        if let Some(c) = text[scanned..start].rfind("<!--") {
+            comment = Some(scanned + c);
+        }
+        scanned = start;
+        if let Some(c) = comment {
+            match text[c..].find("-->").map(|i| c + i + 3) {
+                Some(closed) if closed <= start => comment = None,
+                Some(closed) => {
+                    at = closed;
+                    scanned = closed;
+                    comment = None;
+                    continue;
+                }
+                None => return Err(invalid(c)),
+            }
         }
         let name_end = start + open.len();
         // `<w:styles` starts like `<w:style`.
@@ -994,7 +1003,7 @@ fn index_styles(part: &str, text: &str) -> Result<Vec<IndexedStyle>, Error> {
             }
         }
         at = end;
-        gap = end;
+        scanned = end;
     }
     Ok(index)
 }
@@ -1807,6 +1816,26 @@ mod tests {
         assert_eq!(s.by_id["Heading2"].outline, Some(1));
         assert_eq!(s.by_id["Heading1"].based_on.as_deref(), Some("Normal"));
         assert_eq!(s.by_id.len(), 3, "{:?}", s.by_id.keys());
+    }
+
+    #[test]
+    fn a_style_inside_a_comment_between_near_misses_is_skipped() {
+        let styles = styles_xml(
+            r#"<w:stylez/><!-- <w:stylez/> <w:style w:type="paragraph" w:styleId="Hidden"/> --><w:stylez/>
+            <w:style w:type="paragraph" w:styleId="Seen"><w:name w:val="Seen"/></w:style>"#,
+        );
+        let index = index_styles("word/styles.xml", &styles).unwrap();
+        let ids: Vec<&str> = index.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, vec!["Seen"]);
+    }
+
+    #[test]
+    fn a_million_near_miss_style_tags_take_linear_time() {
+        // #12.3: every `<w:stylez/>` searched the whole gap back to the last style for `<!--`.
+        let styles = styles_xml(&"<w:stylez/>".repeat(1_000_000));
+        let t = std::time::Instant::now();
+        assert!(index_styles("word/styles.xml", &styles).unwrap().is_empty());
+        eprintln!("1,000,000 near misses: {:?}", t.elapsed());
     }
 
     #[test]
