@@ -240,6 +240,10 @@ impl<'a> Compound<'a> {
         let mut out = Vec::new();
         let mut s = start;
         let mut hops = 0;
+        // A chain holds each sector once, so it never holds more than the file: a table that
+        // lists one sector many times (a loop through a huge FAT) is refused before it has
+        // copied more than the file's size (#12.4), not after a thousand times that.
+        let most = self.bytes.len() / unit + 1;
         while s != END_OF_CHAIN && s != FREE_SECTOR {
             if size.is_some_and(|n| out.len() >= n) {
                 break;
@@ -248,7 +252,7 @@ impl<'a> Compound<'a> {
             let next = table
                 .get(s as usize)
                 .copied()
-                .filter(|_| hops <= table.len())
+                .filter(|_| hops <= table.len() && hops <= most)
                 .ok_or_else(|| broken("的扇区链已损坏", "a sector chain is damaged"))?;
             let data = sector(s).ok_or_else(|| {
                 broken(
@@ -330,6 +334,47 @@ pub(crate) mod tests {
         for i in 0..sector_len / 4 {
             bytes[at + 4 * i..at + 4 * i + 4].copy_from_slice(&0u32.to_le_bytes());
         }
+        let r = Compound::new(&bytes, &LIMITS).and_then(|o| o.read("Large"));
+        assert!(matches!(r, Err(Error::Broken(..))), "{:?}", r.map(|_| ()));
+    }
+
+    #[test]
+    fn a_loop_through_a_fat_that_lists_one_sector_many_times_stops_at_the_files_size() {
+        // #12.4: the DIFAT names the same FAT sector 109 times, the FAT points every sector at
+        // sector 0: the old bound (the FAT's length) copied ~700 times the file before failing.
+        let large = vec![7u8; 8192];
+        let mut bytes = make_ole(&[("Large", &large)]);
+        let sector_len = 1 << u16_at(&bytes, 30).unwrap();
+        let fat_sector = u32_at(&bytes, 76).unwrap();
+        bytes[44..48].copy_from_slice(&109u32.to_le_bytes());
+        for i in 0..109 {
+            bytes[76 + 4 * i..80 + 4 * i].copy_from_slice(&fat_sector.to_le_bytes());
+        }
+        let at = (fat_sector as usize + 1) * sector_len;
+        for i in 0..sector_len / 4 {
+            bytes[at + 4 * i..at + 4 * i + 4].copy_from_slice(&0u32.to_le_bytes());
+        }
+        let c = Compound {
+            bytes: &bytes,
+            sector_len,
+            mini_cutoff: 4096,
+            fat: vec![0; 109 * sector_len / 4],
+            minifat: Vec::new(),
+            mini_stream: Vec::new(),
+            entries: Vec::new(),
+        };
+        let reads = std::cell::Cell::new(0usize);
+        let r = c.chain_bytes_in(0, &c.fat, sector_len, None, |s| {
+            reads.set(reads.get() + 1);
+            c.sector(s).ok()
+        });
+        assert!(matches!(r, Err(Error::Broken(..))));
+        assert!(
+            reads.get() <= bytes.len() / sector_len + 1,
+            "{} sectors read from a file of {}",
+            reads.get(),
+            bytes.len() / sector_len
+        );
         let r = Compound::new(&bytes, &LIMITS).and_then(|o| o.read("Large"));
         assert!(matches!(r, Err(Error::Broken(..))), "{:?}", r.map(|_| ()));
     }
