@@ -162,7 +162,7 @@ pub const LIMITS: Limits = Limits {
     max_inflated: 256 << 20,
     max_entries: 100_000,
     max_depth: 256,
-    max_text: 64 << 20,
+    max_text: 32 << 20,
 };
 
 /// Whether reading these bytes takes the `readers` feature (a zip, OLE or PDF file).
@@ -193,6 +193,10 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
         Sniffed::Html => html::read(bytes),
         Sniffed::Other(kind) => Err(Error::Unknown(kind)),
         Sniffed::Text => {
+            // Plain text has the same bound as every reader's text (#12.11).
+            if bytes.len() > LIMITS.max_text {
+                return Err(Error::TooLarge("text"));
+            }
             let d = crate::decode::decode(bytes)?;
             Ok(Extracted {
                 text: d.text,
@@ -267,6 +271,14 @@ pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_over_the_text_limit_is_refused() {
+        // #12.11: 100 MB of text took 13 s and 2.8 GB.
+        let big = "一、法治\n".repeat(LIMITS.max_text / "一、法治\n".len() + 1);
+        assert_eq!(read(big.as_bytes()).err(), Some(Error::TooLarge("text")));
+        assert!(read(&big.as_bytes()[..LIMITS.max_text / 2 / 13 * 13]).is_ok());
+    }
 
     #[test]
     fn builder_lays_out_paragraphs_with_labels_and_hints() {
