@@ -5,7 +5,10 @@
 //! what was copied from another issuer (照搬照抄), [`years`] sets last year's report beside this
 //! year's and checks last year's plans against this year's measures.
 
+mod archive;
 pub mod reuse;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 pub mod years;
 
 use serde::Serialize;
