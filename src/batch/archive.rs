@@ -2,7 +2,6 @@
 //! file of its own (`报告.zip/各镇/甲镇.docx`), within the zip reader's limits.
 
 use super::{Batch, Entry};
-use crate::Error;
 
 impl Batch {
     /// Adds a file: a zip of reports (not a .docx, .ofd, .xlsx… — those are zips too) adds each
@@ -12,7 +11,7 @@ impl Batch {
         let from = self.entries.len();
         match crate::analyze_bytes(bytes, file) {
             #[cfg(feature = "readers")]
-            Err(Error::Unknown("zip")) => self.add_archive(file, bytes),
+            Err(crate::Error::Unknown("zip")) => self.add_archive(file, bytes),
             outcome => {
                 self.push(file, outcome.map_err(|e| (e.message_zh(), e.message_en())));
             }
@@ -22,6 +21,7 @@ impl Batch {
 
     #[cfg(feature = "readers")]
     fn add_archive(&mut self, file: &str, bytes: &[u8]) {
+        use crate::Error;
         use crate::formats::{LIMITS, zip::Archive};
         let failed = |b: &mut Batch, e: Error| {
             b.push(file, Err((e.message_zh(), e.message_en())));
