@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=1.000,year=1.000,org=0.981,recipient=1.000,l1_f1=0.987,l2_f1=0.996,parts=1.000
 
-.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx
+.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -20,7 +20,7 @@ serve: web
 web: tools
 	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --target-dir target/core
 	wasm-bindgen --target web --out-dir www/pkg --remove-name-section --remove-producers-section $(WASM_CORE)
-	cargo build --lib --profile wasm --target wasm32-unknown-unknown
+	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features readers
 	wasm-bindgen --target web --out-dir www/pkg/readers --remove-name-section --remove-producers-section $(WASM)
 	cp $(SAMPLE) www/pkg/sample.txt
 
@@ -63,6 +63,13 @@ corpus:
 ## Criterion benchmark: each seed and a 1 MB concatenation (MB/s in the output).
 bench:
 	cargo bench --bench analyze
+
+## Batch review at scale: the native part (1,000 reports end to end, split by stage; 500 × 10 k
+## characters through the reuse index) and the page's (added beside it).
+bench-batch: bench-batch-native
+
+bench-batch-native:
+	cargo bench --bench batch
 
 ## docx → full model: fazhi's CLI and its wasm in node against mammoth.js on the same 100 files.
 bench-docx: web

@@ -1,21 +1,52 @@
-//! The `fazhi` command: a thin shell over the library (read files, print the model).
+//! The `fazhi` command: a thin shell over the library (read files and folders, print the
+//! model or the batch result).
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "用法 / usage: fazhi analyze [--format json|jsonl|md] FILE... | -";
+use fazhi::batch::{self, Batch};
+
+const USAGE: &str = "用法 / usage:
+  fazhi analyze [--format json|jsonl|md|csv] FILE... | -
+  fazhi batch [--format md|json|csv|xlsx] [-o FILE] PATH...   (PATH: 文件、文件夹或 .zip / a file, a folder or a .zip)";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
     Json,
     Jsonl,
     Md,
+    Csv,
+    Xlsx,
+}
+
+fn parse_format(name: Option<&str>, allowed: &[Format]) -> Result<Format, String> {
+    let f = match name {
+        Some("json") => Some(Format::Json),
+        Some("jsonl") => Some(Format::Jsonl),
+        Some("md") => Some(Format::Md),
+        Some("csv") => Some(Format::Csv),
+        Some("xlsx") => Some(Format::Xlsx),
+        _ => None,
+    };
+    f.filter(|f| allowed.contains(f)).ok_or_else(|| {
+        format!(
+            "fazhi: 未知格式 / unknown format: {}\n{USAGE}",
+            name.unwrap_or("")
+        )
+    })
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
+        Some("batch") => batch_command(&args[1..]),
         Some("--version" | "-V") => {
             println!("fazhi {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
@@ -34,17 +65,10 @@ fn analyze(args: &[String]) -> ExitCode {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--format" | "-f" => {
-                format = match it.next().map(String::as_str) {
-                    Some("json") => Format::Json,
-                    Some("jsonl") => Format::Jsonl,
-                    Some("md") => Format::Md,
-                    other => {
-                        eprintln!(
-                            "fazhi: 未知格式 / unknown format: {}\n{USAGE}",
-                            other.unwrap_or("")
-                        );
-                        return ExitCode::from(2);
-                    }
+                let allowed = [Format::Json, Format::Jsonl, Format::Md, Format::Csv];
+                format = match parse_format(it.next().map(String::as_str), &allowed) {
+                    Ok(f) => f,
+                    Err(e) => return usage_error(&e),
                 }
             }
             f => files.push(f.to_string()),
@@ -53,6 +77,17 @@ fn analyze(args: &[String]) -> ExitCode {
     if files.is_empty() {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
+    }
+    if format == Format::Csv {
+        let mut b = Batch::new();
+        for f in &files {
+            match read(f) {
+                Ok(bytes) => b.add_bytes(f, &bytes),
+                Err(e) => b.add_failure(f, e.message_zh(), e.message_en()),
+            };
+        }
+        let failed = report_failures(&b);
+        return finish(write_stdout(batch::csv(&b.result()).as_bytes()), failed);
     }
     let mut failed = false;
     let mut reports = Vec::new();
@@ -87,7 +122,14 @@ fn analyze(args: &[String]) -> ExitCode {
         Format::Md => reports
             .iter()
             .try_for_each(|r| write!(out, "{}", fazhi::render::markdown(r))),
+        Format::Csv | Format::Xlsx => unreachable!("handled above / not allowed"),
     };
+    finish(written, failed)
+}
+
+/// Exit code after output: 1 when writing failed (a closed pipe is no failure) or a file could
+/// not be read.
+fn finish(written: std::io::Result<()>, failed: bool) -> ExitCode {
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
@@ -98,6 +140,162 @@ fn analyze(args: &[String]) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes).and_then(|_| out.flush())
+}
+
+/// Names every file that could not be read on stderr, in Chinese and English; whether any.
+fn report_failures(b: &Batch) -> bool {
+    let mut failed = false;
+    for e in &b.entries {
+        if let Err((zh, en)) = &e.outcome {
+            eprintln!("fazhi: {}: {zh}\nfazhi: {}: {en}", e.file, e.file);
+            failed = true;
+        }
+    }
+    failed
+}
+
+fn batch_command(args: &[String]) -> ExitCode {
+    let mut format = Format::Md;
+    let mut output: Option<String> = None;
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--format" | "-f" => {
+                let allowed = [Format::Json, Format::Md, Format::Csv, Format::Xlsx];
+                format = match parse_format(it.next().map(String::as_str), &allowed) {
+                    Ok(f) => f,
+                    Err(e) => return usage_error(&e),
+                }
+            }
+            "--output" | "-o" => match it.next() {
+                Some(o) => output = Some(o.clone()),
+                None => {
+                    return usage_error(&format!(
+                        "fazhi: -o 后缺少文件名 / -o needs a file name\n{USAGE}"
+                    ));
+                }
+            },
+            p => paths.push(p.to_string()),
+        }
+    }
+    if paths.is_empty() {
+        return usage_error(USAGE);
+    }
+    if format == Format::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+        return usage_error(
+            "fazhi: xlsx 是二进制文件，不能输出到终端，请用 -o 文件名.xlsx\n\
+             fazhi: xlsx is binary and is not written to a terminal; use -o FILE.xlsx",
+        );
+    }
+    // Every path first: a missing path or an empty folder is a usage error, before any work.
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut bad = false;
+    for p in &paths {
+        let path = Path::new(p);
+        if !path.exists() {
+            eprintln!("fazhi: {p}: 找不到该文件或文件夹\nfazhi: {p}: no such file or folder");
+            bad = true;
+        } else if path.is_dir() {
+            let before = files.len();
+            walk(path, &mut files);
+            if files.len() == before {
+                eprintln!("fazhi: {p}: 文件夹中没有文件\nfazhi: {p}: the folder holds no files");
+                bad = true;
+            }
+        } else {
+            files.push(path.to_path_buf());
+        }
+    }
+    if bad {
+        return ExitCode::from(2);
+    }
+    let mut b = Batch::new();
+    for f in &files {
+        let name = f.to_string_lossy();
+        match std::fs::read(f) {
+            Ok(bytes) => {
+                b.add_file(&name, &bytes);
+            }
+            Err(e) => {
+                let e = fazhi::Error::Io(e.to_string());
+                b.add_failure(&name, e.message_zh(), e.message_en());
+            }
+        }
+    }
+    let failed = report_failures(&b);
+    let result = b.result();
+    let bytes: Vec<u8> = match format {
+        Format::Json => match serde_json::to_string_pretty(&result) {
+            Ok(s) => s.into_bytes().into_iter().chain(*b"\n").collect(),
+            Err(e) => {
+                eprintln!("fazhi: 输出失败 / cannot write output: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        Format::Csv => batch::csv(&result).into_bytes(),
+        Format::Md | Format::Jsonl => batch::markdown(&result).into_bytes(),
+        Format::Xlsx => match xlsx(&result) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("fazhi: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let written = match &output {
+        Some(o) => {
+            std::fs::write(o, &bytes).map_err(|e| std::io::Error::other(format!("{o}: {e}")))
+        }
+        None => write_stdout(&bytes),
+    };
+    finish(written, failed)
+}
+
+#[cfg(feature = "xlsx")]
+fn xlsx(result: &batch::BatchResult) -> Result<Vec<u8>, String> {
+    batch::xlsx::batch_workbook(result)
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn xlsx(_: &batch::BatchResult) -> Result<Vec<u8>, String> {
+    Err("这个版本不含 Excel 导出（cargo 功能 xlsx） / this build has no xlsx writer (cargo feature xlsx)".into())
+}
+
+/// The files under a folder, recursively, in path order; hidden files and folders (a name
+/// starting with `.`) skipped, symbolic links to folders not followed.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut items: Vec<(PathBuf, bool)> = entries
+        .flatten()
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(|e| {
+            let t = e.file_type().ok()?;
+            let path = e.path();
+            if t.is_dir() {
+                Some((path, true))
+            } else if t.is_symlink() && path.is_dir() {
+                None
+            } else {
+                Some((path, false))
+            }
+        })
+        .collect();
+    items.sort();
+    for (path, is_dir) in items {
+        if is_dir {
+            walk(&path, out);
+        } else {
+            out.push(path);
+        }
     }
 }
 

@@ -5,7 +5,10 @@
 //! what was copied from another issuer (照搬照抄), [`years`] sets last year's report beside this
 //! year's and checks last year's plans against this year's measures.
 
+mod archive;
 pub mod reuse;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 pub mod years;
 
 use serde::Serialize;
@@ -157,9 +160,10 @@ impl Batch {
             .map(|(i, e)| e.outcome.as_ref().ok().map(|r| issuer_key(r, i)))
             .collect();
         let mut found = reuse::find(&texts, &issuers);
+        let mut slicer = Slicer::default();
         for p in &mut found.passages {
             if let Some(r) = self.report(p.a.file) {
-                p.text = passage_text(r, p.a.span);
+                p.text = slicer.text(p.a.file, r, p.a.span);
             }
         }
         let rows = self
@@ -248,6 +252,26 @@ fn row_of(index: usize, e: &Entry, reused_share: f64) -> Row {
 /// A passage of a report as written, white space folded.
 pub(crate) fn passage_text(r: &Report, span: Span) -> String {
     crate::normalize::display(&r.slice(span))
+}
+
+/// [`passage_text`] for the many passages of a batch (in file order): each report's UTF-16 form is
+/// made once per run of passages from it, not once per passage.
+#[derive(Default)]
+pub(crate) struct Slicer {
+    file: Option<usize>,
+    units: Vec<u16>,
+}
+
+impl Slicer {
+    pub(crate) fn text(&mut self, file: usize, r: &Report, span: Span) -> String {
+        if self.file != Some(file) {
+            self.units = r.text.encode_utf16().collect();
+            self.file = Some(file);
+        }
+        let end = (span.1 as usize).min(self.units.len());
+        let start = (span.0 as usize).min(end);
+        crate::normalize::display(&String::from_utf16_lossy(&self.units[start..end]))
+    }
 }
 
 /// The table as people read it: the header and, per file, its cells (parts as ✔/✘, failures

@@ -42,6 +42,17 @@ fn broken(zh: &str, en: &str) -> Error {
     Error::Broken(format!("压缩包{zh}"), format!("zip archive: {en}"))
 }
 
+/// An entry's name: UTF-8 when the archive says so (flag bit 11) or the bytes are valid UTF-8;
+/// otherwise the local code page of whoever zipped it, which for Chinese reports is GBK
+/// (Windows' built-in "send to compressed folder" and most Chinese zip tools).
+fn entry_name(raw: &[u8], flags: u16) -> String {
+    match std::str::from_utf8(raw) {
+        Ok(s) => s.to_string(),
+        Err(_) if flags & 0x800 != 0 => String::from_utf8_lossy(raw).into_owned(),
+        Err(_) => crate::decode::decode_with(raw, "GB18030"),
+    }
+}
+
 impl<'a> Archive<'a> {
     /// Reads the central directory; fails on a truncated archive or too many entries.
     pub fn new(bytes: &'a [u8], limits: &Limits) -> Result<Self, Error> {
@@ -82,7 +93,7 @@ impl<'a> Archive<'a> {
                 .get(at + 46..at + 46 + name_len)
                 .ok_or_else(|| broken("目录已损坏", "central directory is damaged"))?;
             entries.push(Entry {
-                name: String::from_utf8_lossy(name).into_owned(),
+                name: entry_name(name, short(8)),
                 method: short(10),
                 encrypted: short(8) & 1 != 0,
                 compressed: field(20),
@@ -242,6 +253,15 @@ pub(crate) mod tests {
         z[cd + 8] |= 1;
         let a = Archive::new(&z, &LIMITS).unwrap();
         assert_eq!(a.read("word/document.xml"), Err(Error::Encrypted));
+    }
+
+    #[test]
+    fn names_without_the_utf8_flag_are_read_as_gbk() {
+        // "报告.txt" in GBK, as Windows zips it: no UTF-8 flag.
+        let gbk = b"\xb1\xa8\xb8\xe6.txt";
+        assert_eq!(entry_name(gbk, 0), "报告.txt");
+        assert_eq!(entry_name("报告.txt".as_bytes(), 0x800), "报告.txt");
+        assert_eq!(entry_name("报告.txt".as_bytes(), 0), "报告.txt");
     }
 
     #[test]

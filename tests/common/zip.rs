@@ -3,6 +3,16 @@
 
 /// Writes a zip of (name, data, deflate?) entries — enough to test the reader.
 pub fn make_zip(files: &[(&str, &[u8], bool)]) -> Vec<u8> {
+    let raw: Vec<(&[u8], &[u8], bool)> = files
+        .iter()
+        .map(|(n, d, z)| (n.as_bytes(), *d, *z))
+        .collect();
+    make_zip_raw(&raw)
+}
+
+/// Like [`make_zip`], with names as bytes written without the UTF-8 flag (as Windows writes GBK
+/// names).
+pub fn make_zip_raw(files: &[(&[u8], &[u8], bool)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut cd = Vec::new();
     for (name, data, deflate) in files {
@@ -23,7 +33,7 @@ pub fn make_zip(files: &[(&str, &[u8], bool)]) -> Vec<u8> {
         local.extend_from_slice(&(data.len() as u32).to_le_bytes());
         local.extend_from_slice(&(name.len() as u16).to_le_bytes());
         local.extend_from_slice(&0u16.to_le_bytes());
-        local.extend_from_slice(name.as_bytes());
+        local.extend_from_slice(name);
         out.extend_from_slice(&local);
         out.extend_from_slice(&body);
         cd.extend_from_slice(b"PK\x01\x02");
@@ -37,7 +47,7 @@ pub fn make_zip(files: &[(&str, &[u8], bool)]) -> Vec<u8> {
         cd.extend_from_slice(&(name.len() as u16).to_le_bytes());
         cd.extend_from_slice(&[0; 12]); // extra, comment, disk, attributes
         cd.extend_from_slice(&offset.to_le_bytes());
-        cd.extend_from_slice(name.as_bytes());
+        cd.extend_from_slice(name);
     }
     let cd_offset = out.len() as u32;
     out.extend_from_slice(&cd);
