@@ -5,6 +5,7 @@
 //! what was copied from another issuer (照搬照抄), [`years`] sets last year's report beside this
 //! year's and checks last year's plans against this year's measures.
 
+mod lines;
 pub mod reuse;
 pub mod years;
 

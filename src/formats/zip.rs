@@ -38,6 +38,16 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
         .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
 }
 
+/// An entry's name: UTF-8 when flagged so (bit 11) or valid as such; otherwise GBK, as the
+/// archivers of Chinese Windows write it (`报告.docx` zipped by 资源管理器 or WinRAR).
+fn entry_name(raw: &[u8], flags: u16) -> String {
+    match std::str::from_utf8(raw) {
+        Ok(s) => s.to_string(),
+        Err(_) if flags & 0x800 == 0 => crate::decode::decode_with(raw, "GB18030"),
+        Err(_) => String::from_utf8_lossy(raw).into_owned(),
+    }
+}
+
 fn broken(zh: &str, en: &str) -> Error {
     Error::Broken(format!("压缩包{zh}"), format!("zip archive: {en}"))
 }
@@ -82,7 +92,7 @@ impl<'a> Archive<'a> {
                 .get(at + 46..at + 46 + name_len)
                 .ok_or_else(|| broken("目录已损坏", "central directory is damaged"))?;
             entries.push(Entry {
-                name: String::from_utf8_lossy(name).into_owned(),
+                name: entry_name(name, short(8)),
                 method: short(10),
                 encrypted: short(8) & 1 != 0,
                 compressed: field(20),
@@ -182,6 +192,20 @@ pub(crate) mod tests {
     use crate::formats::LIMITS;
 
     pub(crate) use super::test_writer::make_zip;
+
+    #[test]
+    fn gbk_entry_names_are_decoded() {
+        // `报告.txt` in UTF-8 (10 bytes) becomes `报告ab.txt` in GBK (also 10 bytes), unflagged.
+        let mut z = make_zip(&[("报告.txt", b"x", false)]);
+        let utf8 = "报告.txt".as_bytes();
+        let gbk = b"\xB1\xA8\xB8\xE6ab.txt";
+        while let Some(at) = z.windows(utf8.len()).position(|w| w == utf8) {
+            z[at..at + utf8.len()].copy_from_slice(gbk);
+        }
+        let a = Archive::new(&z, &LIMITS).unwrap();
+        assert_eq!(a.names().collect::<Vec<_>>(), ["报告ab.txt"]);
+        assert_eq!(a.read("报告ab.txt").unwrap().unwrap(), b"x");
+    }
 
     #[test]
     fn reads_stored_and_deflated_entries() {
