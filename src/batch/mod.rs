@@ -5,8 +5,11 @@
 //! what was copied from another issuer (照搬照抄), [`years`] sets last year's report beside this
 //! year's and checks last year's plans against this year's measures.
 
+mod archive;
 mod lines;
 pub mod reuse;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 pub mod years;
 
 use serde::Serialize;

@@ -259,7 +259,8 @@ pub fn archive_entries(bytes: &[u8]) -> Option<Vec<ArchiveEntry>> {
     if archive.has("word/document.xml") || archive.has("OFD.xml") || zip_kind(&archive) != "zip" {
         return None;
     }
-    let names: Vec<String> = archive
+    // In name order, as `Batch::add_file` (the CLI) adds them.
+    let mut names: Vec<String> = archive
         .names()
         .filter(|n| {
             let base = n.rsplit('/').next().unwrap_or(n);
@@ -267,6 +268,8 @@ pub fn archive_entries(bytes: &[u8]) -> Option<Vec<ArchiveEntry>> {
         })
         .map(String::from)
         .collect();
+    names.sort_unstable();
+    names.dedup();
     Some(
         names
             .into_iter()

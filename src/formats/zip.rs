@@ -38,18 +38,19 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
         .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
 }
 
-/// An entry's name: UTF-8 when flagged so (bit 11) or valid as such; otherwise GBK, as the
-/// archivers of Chinese Windows write it (`报告.docx` zipped by 资源管理器 or WinRAR).
+fn broken(zh: &str, en: &str) -> Error {
+    Error::Broken(format!("压缩包{zh}"), format!("zip archive: {en}"))
+}
+
+/// An entry's name: UTF-8 when the archive says so (flag bit 11) or the bytes are valid UTF-8;
+/// otherwise the local code page of whoever zipped it, which for Chinese reports is GBK
+/// (Windows' built-in "send to compressed folder" and most Chinese zip tools).
 fn entry_name(raw: &[u8], flags: u16) -> String {
     match std::str::from_utf8(raw) {
         Ok(s) => s.to_string(),
-        Err(_) if flags & 0x800 == 0 => crate::decode::decode_with(raw, "GB18030"),
-        Err(_) => String::from_utf8_lossy(raw).into_owned(),
+        Err(_) if flags & 0x800 != 0 => String::from_utf8_lossy(raw).into_owned(),
+        Err(_) => crate::decode::decode_with(raw, "GB18030"),
     }
-}
-
-fn broken(zh: &str, en: &str) -> Error {
-    Error::Broken(format!("压缩包{zh}"), format!("zip archive: {en}"))
 }
 
 impl<'a> Archive<'a> {
@@ -266,6 +267,15 @@ pub(crate) mod tests {
         z[cd + 8] |= 1;
         let a = Archive::new(&z, &LIMITS).unwrap();
         assert_eq!(a.read("word/document.xml"), Err(Error::Encrypted));
+    }
+
+    #[test]
+    fn names_without_the_utf8_flag_are_read_as_gbk() {
+        // "报告.txt" in GBK, as Windows zips it: no UTF-8 flag.
+        let gbk = b"\xb1\xa8\xb8\xe6.txt";
+        assert_eq!(entry_name(gbk, 0), "报告.txt");
+        assert_eq!(entry_name("报告.txt".as_bytes(), 0x800), "报告.txt");
+        assert_eq!(entry_name("报告.txt".as_bytes(), 0), "报告.txt");
     }
 
     #[test]

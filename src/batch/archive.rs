@@ -1,0 +1,130 @@
+//! Files as people send them: a `.zip` of reports is opened and each of its entries added as a
+//! file of its own (`报告.zip/各镇/甲镇.docx`), within the zip reader's limits.
+
+use super::{Batch, Entry};
+use crate::Error;
+
+impl Batch {
+    /// Adds a file: a zip of reports (not a .docx, .ofd, .xlsx… — those are zips too) adds each
+    /// of its entries, named `file/inner/path`, in name order, hidden entries and folders
+    /// skipped; anything else is read as one report. Returns the entries added.
+    pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> &[Entry] {
+        let from = self.entries.len();
+        match crate::analyze_bytes(bytes, file) {
+            #[cfg(feature = "readers")]
+            Err(Error::Unknown("zip")) => self.add_archive(file, bytes),
+            outcome => {
+                self.push(file, outcome.map_err(|e| (e.message_zh(), e.message_en())));
+            }
+        }
+        &self.entries[from..]
+    }
+
+    #[cfg(feature = "readers")]
+    fn add_archive(&mut self, file: &str, bytes: &[u8]) {
+        use crate::formats::{LIMITS, zip::Archive};
+        let failed = |b: &mut Batch, e: Error| {
+            b.push(file, Err((e.message_zh(), e.message_en())));
+        };
+        let archive = match Archive::new(bytes, &LIMITS) {
+            Ok(a) => a,
+            Err(e) => return failed(self, e),
+        };
+        let mut names: Vec<&str> = archive.names().filter(|n| is_document(n)).collect();
+        names.sort_unstable();
+        names.dedup();
+        if names.is_empty() {
+            return failed(
+                self,
+                Error::Broken(
+                    "压缩包中没有文件".into(),
+                    "the zip archive holds no files".into(),
+                ),
+            );
+        }
+        for name in names {
+            let path = format!("{file}/{name}");
+            let outcome = match archive.read(name) {
+                Ok(Some(b)) => crate::analyze_bytes(&b, &path),
+                Ok(None) => Err(Error::Broken(
+                    format!("压缩包中找不到 {name}"),
+                    format!("{name} is missing from the zip archive"),
+                )),
+                Err(e) => Err(e),
+            };
+            self.push(&path, outcome.map_err(|e| (e.message_zh(), e.message_en())));
+        }
+    }
+}
+
+/// Whether a zip entry is a file a person put there: not a folder, not hidden (`.DS_Store`,
+/// `__MACOSX/._报告.docx`), not Windows' thumbnail cache.
+#[cfg(feature = "readers")]
+fn is_document(name: &str) -> bool {
+    !name.ends_with('/')
+        && name
+            .split(['/', '\\'])
+            .all(|part| !part.starts_with('.') && part != "__MACOSX")
+        && !name.rsplit(['/', '\\']).next().is_some_and(|f| {
+            f.eq_ignore_ascii_case("Thumbs.db") || f.eq_ignore_ascii_case("desktop.ini")
+        })
+}
+
+#[cfg(all(test, feature = "readers"))]
+mod tests {
+    use super::*;
+    use crate::formats::zip::tests::make_zip;
+
+    const REPORT: &str = "甲镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年办理行政复议案件12件。\n";
+
+    #[test]
+    fn a_zip_of_reports_adds_each_entry_in_name_order() {
+        let z = make_zip(&[
+            (
+                "各镇/乙镇.txt",
+                REPORT.replace("甲镇", "乙镇").as_bytes(),
+                true,
+            ),
+            ("各镇/", b"", false),
+            ("__MACOSX/各镇/._乙镇.txt", b"\0\x05\x16\x07", false),
+            (".DS_Store", b"\0\0\0\x01Bud1", false),
+            ("各镇/甲镇.txt", REPORT.as_bytes(), false),
+            ("empty.txt", b"", false),
+        ]);
+        let mut b = Batch::new();
+        let files: Vec<&str> = b
+            .add_file("报告.zip", &z)
+            .iter()
+            .map(|e| e.file.as_str())
+            .collect();
+        assert_eq!(
+            files,
+            [
+                "报告.zip/empty.txt",
+                "报告.zip/各镇/乙镇.txt",
+                "报告.zip/各镇/甲镇.txt"
+            ]
+        );
+        assert!(b.entries[0].outcome.is_err());
+        let r = b.report(2).unwrap();
+        assert_eq!(r.meta.issuers[0], "甲镇人民政府");
+        assert_eq!(r.source.name, "报告.zip/各镇/甲镇.txt");
+    }
+
+    #[test]
+    fn a_document_is_not_opened_and_a_broken_or_empty_zip_is_one_failure() {
+        let mut b = Batch::new();
+        assert_eq!(b.add_file("a.txt", REPORT.as_bytes()).len(), 1);
+        let z = make_zip(&[("x.txt", REPORT.as_bytes(), false)]);
+        let cut = &z[..z.len() - 10];
+        let added = b.add_file("cut.zip", cut);
+        assert_eq!(added.len(), 1);
+        assert!(added[0].outcome.as_ref().unwrap_err().0.contains("压缩包"));
+        let only_folders = make_zip(&[("空/", b"", false)]);
+        let added = b.add_file("空.zip", &only_folders);
+        assert_eq!(
+            added[0].outcome.as_ref().unwrap_err().0,
+            "文件已损坏：压缩包中没有文件"
+        );
+    }
+}
