@@ -255,10 +255,11 @@ class FazhiBatch extends HTMLElement {
     };
     this.main = el('div', { class: 'box' }, this.drop, this.messageBox, el('div', { class: 'bar' }, ...this.exportButtons),
       this.tabsBar, ...Object.values(this.panels));
-    this.viewer = el('fazhi-analyzer', { viewer: '' });
+    // The report view: a <fazhi-analyzer viewer>, made when the first report is opened.
+    this.viewer = null;
     this.viewerTitle = el('span', { class: 'said' });
     this.viewerBox = el('div', { hidden: '' }, el('div', { class: 'viewer-bar' },
-      el('button', { class: 'back', onclick: () => this.back() }, '返回批量表'), this.viewerTitle), this.viewer);
+      el('button', { class: 'back', onclick: () => this.back() }, '返回批量表'), this.viewerTitle));
     this.root.replaceChildren(style, this.main, this.viewerBox);
     this.showTab('table');
     this.renderAll();
@@ -479,6 +480,7 @@ class FazhiBatch extends HTMLElement {
     this.main.hidden = true;
     this.viewerBox.hidden = false;
     this.viewerTitle.textContent = `${index + 1} / ${this.result.rows.length}：${row.file}`;
+    if (!this.viewer) this.viewerBox.append(this.viewer = el('fazhi-analyzer', { viewer: '' }));
     this.viewer.showReport(report);
     if (span) this.viewer.reveal(span);
     else window.scrollTo(0, this.offsetTop);
