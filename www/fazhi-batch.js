@@ -92,7 +92,12 @@ class Client {
     this.onmessage = onmessage;
     this.replies = new Map();
     this.next = 1;
-    this.ready = this.start();
+    this.ready = null; // started by the first message: the page loads no worker until a batch is read
+  }
+
+  start_() {
+    this.ready ??= this.start();
+    return this.ready;
   }
 
   async start() {
@@ -120,10 +125,10 @@ class Client {
     if (m.type === 'reply') { this.replies.get(m.id)?.(m.data); this.replies.delete(m.id); } else this.onmessage(m);
   }
 
-  async send(msg) { await this.ready; this.post(msg); }
+  async send(msg) { await this.start_(); this.post(msg); }
 
   async request(msg) {
-    await this.ready;
+    await this.start_();
     const id = this.next++;
     return new Promise((resolve) => { this.replies.set(id, resolve); this.post({ ...msg, id }); });
   }
@@ -206,7 +211,6 @@ class FazhiBatch extends HTMLElement {
     if (this.client) return;
     this.render();
     this.client = new Client((m) => this.onEngine(m));
-    this.client.ready.catch((e) => this.showMessage('批量读取模块加载失败：' + e.message));
   }
 
   render() {
@@ -284,7 +288,7 @@ class FazhiBatch extends HTMLElement {
   addFiles(list) {
     if (!list.length) return;
     this.showMessage('');
-    this.client.send({ type: 'add', files: list });
+    this.client.send({ type: 'add', files: list }).catch((e) => this.showMessage('批量读取模块加载失败：' + e.message));
   }
 
   onEngine(m) {
@@ -304,6 +308,8 @@ class FazhiBatch extends HTMLElement {
 
   showTab(id) {
     this.tab = id;
+    if (id === 'reuse') this.renderReuse();
+    if (id === 'years') this.renderYears();
     for (const [k, b] of Object.entries(this.tabButtons)) b.setAttribute('aria-selected', String(k === id));
     for (const [k, p] of Object.entries(this.panels)) p.hidden = k !== id;
   }
@@ -356,8 +362,9 @@ class FazhiBatch extends HTMLElement {
     this.renderQuick();
     this.renderHead();
     this.renderBody();
-    this.renderReuse();
-    this.renderYears();
+    // The panels are drawn when shown.
+    if (this.tab === 'reuse') this.renderReuse();
+    if (this.tab === 'years') this.renderYears();
   }
 
   renderQuick() {
@@ -396,13 +403,23 @@ class FazhiBatch extends HTMLElement {
       if (c.num) return el('td', { class: 'num' + (c.id === 'score' && v !== null && v < 60 ? ' low' : '') }, fmt(v));
       return el('td', { class: c.cls, title: c.id === 'file' ? row.file : null }, v ?? '');
     };
-    body.replaceChildren(...rows.map((row) => {
+    const line = (row) => {
       const tr = el('tr', { 'data-index': String(row.index), class: row.error ? 'failed' : null });
       tr.append(cell(cols[0], row));
       if (row.error) tr.append(cell(cols[1], row)); else for (const c of cols.slice(1)) tr.append(cell(c, row));
       tr.addEventListener('click', () => this.open(row.index));
       return tr;
-    }));
+    };
+    // Rows are drawn CHUNK per frame, so that a table of hundreds never holds a frame up long.
+    const CHUNK = 60;
+    const token = (this.drawing = (this.drawing || 0) + 1);
+    body.replaceChildren(...rows.slice(0, CHUNK).map(line));
+    const more = (from) => {
+      if (token !== this.drawing || from >= rows.length) return;
+      body.append(...rows.slice(from, from + CHUNK).map(line));
+      requestAnimationFrame(() => more(from + CHUNK));
+    };
+    requestAnimationFrame(() => more(CHUNK));
     if (!total) body.append(el('tr', {}, el('td', { class: 'empty', colspan: String(cols.length) }, '还没有报告：选择或拖入文件。')));
     // The foot: over the rows shown — parts missed, sums and averages.
     const read = rows.filter((r) => !r.error);
