@@ -2,11 +2,12 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=1.000,year=1.000,org=0.981,recipient=1.000,l1_f1=0.987,l2_f1=0.996,parts=1.000
 
-.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native
+.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
 WASM_CORE = target/core/wasm32-unknown-unknown/wasm/fazhi.wasm
+WASM_XLSX = target/xlsx/wasm32-unknown-unknown/wasm/fazhi.wasm
 SAMPLE = tests/fixtures/seeds/000_0ac10b74a13066d8.txt
 
 ## Builds the page into www/ (wasm + glue in www/pkg/, a sample report) and serves it on 127.0.0.1:8080.
@@ -14,21 +15,26 @@ serve: web
 	@echo "fazhi: http://127.0.0.1:8080/"
 	python3 -m http.server 8080 --bind 127.0.0.1 --directory www
 
-## Two wasm modules: www/pkg/ (no readers: loads with the page) and www/pkg/readers/ (with the
-## .docx/.doc/PDF/OFD readers: loaded when such a file is opened). Separate target dirs keep both
-## builds incremental.
+## Three wasm modules: www/pkg/ (no readers: loads with the page), www/pkg/readers/ (with the
+## .docx/.doc/PDF/OFD readers and the batch: loaded when such a file is opened, and by the batch's
+## worker) and www/pkg/xlsx/ (only the spreadsheet writer: loaded when 导出 Excel is clicked).
+## Separate target dirs keep the builds incremental.
 web: tools
 	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --target-dir target/core
 	wasm-bindgen --target web --out-dir www/pkg --remove-name-section --remove-producers-section $(WASM_CORE)
 	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features readers
 	wasm-bindgen --target web --out-dir www/pkg/readers --remove-name-section --remove-producers-section $(WASM)
+	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features xlsx --target-dir target/xlsx
+	wasm-bindgen --target web --out-dir www/pkg/xlsx --remove-name-section --remove-producers-section $(WASM_XLSX)
 	cp $(SAMPLE) www/pkg/sample.txt
 
 ## dist/: the static files for any web server, and dist/fazhi.html, one self-contained file for file://.
 dist: web
-	rm -rf dist && mkdir -p dist/pkg/readers
-	cp www/index.html www/fazhi-analyzer.js www/embed-example.html www/embed-example.js dist/ && cp www/pkg/fazhi.js www/pkg/fazhi_bg.wasm www/pkg/sample.txt dist/pkg/
+	rm -rf dist && mkdir -p dist/pkg/readers dist/pkg/xlsx
+	cp www/index.html www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-worker.js www/embed-example.html www/embed-example.js dist/
+	cp www/pkg/fazhi.js www/pkg/fazhi_bg.wasm www/pkg/sample.txt dist/pkg/
 	cp www/pkg/readers/fazhi.js www/pkg/readers/fazhi_bg.wasm dist/pkg/readers/
+	cp www/pkg/xlsx/fazhi.js www/pkg/xlsx/fazhi_bg.wasm dist/pkg/xlsx/
 	python3 www/make_single_file.py www $(SAMPLE) dist/fazhi.html
 
 ## Installs what the page build needs when missing: the wasm32 target and wasm-bindgen-cli (no --locked:
@@ -64,10 +70,8 @@ corpus:
 bench:
 	cargo bench --bench analyze
 
-## Batch review at scale: the native part (1,000 reports end to end, split by stage; 500 × 10 k
-## characters through the reuse index) and the page's (added beside it).
-bench-batch: bench-batch-native
-
+## Batch review at scale, natively: 1,000 reports end to end, split by stage; 500 × 10 k
+## characters through the reuse index.
 bench-batch-native:
 	cargo bench --bench batch
 
@@ -83,10 +87,20 @@ bench-browser: web browser-deps
 	node tests/browser/bench.mjs
 
 ## Browser tests: Debian chromium driven by playwright-core (npm ci installs no browser).
+## The batch test reads the Excel download back with openpyxl (installed by pip when missing).
 test-browser: dist browser-deps
 	cargo build --release
 	npm ci --no-audit --no-fund
+	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl || pip install -q --break-system-packages openpyxl
 	npm test
+
+## 200 reports in Chromium from setInputFiles to the complete batch table (median of 5 runs).
+bench-batch-browser: web browser-deps
+	npm ci --no-audit --no-fund
+	node tests/browser/bench-batch.mjs
+
+## The batch benchmark: natively (bench-batch-native, 1,000 reports) and in the page (200).
+bench-batch: bench-batch-native bench-batch-browser
 
 ## The wasm binding's own tests (wasm-bindgen-test in headless Chromium through chromedriver).
 test-wasm: tools browser-deps

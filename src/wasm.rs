@@ -1,10 +1,23 @@
 //! The wasm binding: converts arguments and results, holds no logic.
+//!
+//! Three modules are built from it (Makefile `web`): the page's (no features), the readers'
+//! (`readers`: every format, and the batch) and the spreadsheet writer's (`--no-default-features
+//! --features xlsx`: only `xlsxOf`, loaded when 导出 Excel is clicked, so it carries no analyzer).
 
+#[cfg(feature = "xlsx")]
 use wasm_bindgen::prelude::*;
 
-/// TypeScript types of the model (docs/model.md), so embedders get real types, not `any`.
-#[wasm_bindgen(typescript_custom_section)]
-const MODEL_TS: &str = r#"
+#[cfg(not(all(feature = "xlsx", not(feature = "readers"))))]
+pub use analyzer::*;
+
+/// Everything but the spreadsheet writer.
+#[cfg(not(all(feature = "xlsx", not(feature = "readers"))))]
+mod analyzer {
+    use wasm_bindgen::prelude::*;
+
+    /// TypeScript types of the model (docs/model.md), so embedders get real types, not `any`.
+    #[wasm_bindgen(typescript_custom_section)]
+    const MODEL_TS: &str = r#"
 /** `[start, end)` in UTF-16 code units of `Report.text` (what `String.prototype.slice` takes). */
 export type Span = [number, number];
 export type MandatedPart = "measures" | "shortcomings" | "firstResponsible" | "plans" | "other";
@@ -49,54 +62,227 @@ export interface Report {
 }
 "#;
 
-fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&format!("内部错误：{e}")).into())
-}
+    fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
+        v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| js_sys::Error::new(&format!("内部错误：{e}")).into())
+    }
 
-/// Analyzes pasted text.
-#[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn analyze(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
-    to_js(&crate::analyze(
-        text,
-        name.as_deref().unwrap_or("粘贴的文本"),
-    ))
-}
+    /// Analyzes pasted text.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn analyze(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
+        to_js(&crate::analyze(
+            text,
+            name.as_deref().unwrap_or("粘贴的文本"),
+        ))
+    }
 
-/// Analyzes a file's bytes in any format fazhi reads (text, .docx, .doc, .wps, web page, PDF, OFD).
-#[wasm_bindgen(js_name = analyzeFile, unchecked_return_type = "Report")]
-pub fn analyze_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
-    match crate::analyze_bytes(bytes, file_name) {
-        Ok(r) => to_js(&r),
-        Err(e) => Err(js_sys::Error::new(&format!("{file_name}：{}", e.message_zh())).into()),
+    /// Analyzes a file's bytes in any format fazhi reads (text, .docx, .doc, .wps, web page, PDF, OFD).
+    #[wasm_bindgen(js_name = analyzeFile, unchecked_return_type = "Report")]
+    pub fn analyze_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
+        match crate::analyze_bytes(bytes, file_name) {
+            Ok(r) => to_js(&r),
+            Err(e) => Err(js_sys::Error::new(&format!("{file_name}：{}", e.message_zh())).into()),
+        }
+    }
+
+    /// The analysis of pasted text as Markdown (meta, scorecard, parts, indicators, findings,
+    /// citations, outline).
+    #[wasm_bindgen(js_name = markdownOf)]
+    pub fn markdown_of(text: &str, name: Option<String>) -> String {
+        crate::render::markdown(&crate::analyze(
+            text,
+            name.as_deref().unwrap_or("粘贴的文本"),
+        ))
+    }
+
+    /// Whether these bytes are a .docx, .doc, PDF or OFD file: the page then reads them with the second
+    /// wasm module, built with the `readers` feature.
+    #[wasm_bindgen(js_name = needsReaders)]
+    pub fn needs_readers(bytes: &[u8]) -> bool {
+        crate::formats::needs_readers(bytes)
+    }
+
+    /// Whether this module was built with the readers of .docx, .doc, PDF and OFD.
+    #[wasm_bindgen(js_name = hasReaders)]
+    pub fn has_readers() -> bool {
+        cfg!(feature = "readers")
+    }
+
+    /// The version of fazhi.
+    #[wasm_bindgen]
+    pub fn version() -> String {
+        env!("CARGO_PKG_VERSION").to_string()
+    }
+
+    /// TypeScript types of the batch (docs/batch.md).
+    #[wasm_bindgen(typescript_custom_section)]
+    const BATCH_TS: &str = r#"
+/** One row of the batch table; `error` set (in Chinese) for a file that could not be read. */
+export interface BatchRow {
+  index: number; file: string; error: string | null; issuer: string | null; level: Meta["level"] | null;
+  year: number | null; date: string | null;
+  /** The five mandated parts in the regulation's order (measures, shortcomings, firstResponsible, plans, other). */
+  parts: [boolean, boolean, boolean, boolean, boolean];
+  score: number | null; errors: number; warnings: number; notes: number;
+  /** Key indicators in the order of `BatchResult.indicatorColumns` (null: not reported). */
+  indicators: (number | null)[];
+  /** Share of the text found in another issuer's report (0–1). */
+  reusedShare: number;
+}
+export interface IndicatorColumn { id: string; label: string; }
+/** One side of a shared passage: the file's index in the batch and the span in its `Report.text`. */
+export interface Place { file: number; span: Span; }
+/** A passage (≥ 30 characters after normalization) found in two reports. */
+export interface Passage { a: Place; b: Place; chars: number; text: string; }
+export interface IndicatorPair { id: string; label: string; earlier: number | null; later: number | null; }
+/** The sentence of this year's measures that follows a plan up (span in the later report). */
+export interface Evidence { span: Span; text: string; score: number; }
+/** One of last year's plans (span in the earlier report), followed up (`evidence`) or not mentioned. */
+export interface PlanFollowUp { plan: string; span: Span; evidence: Evidence | null; }
+/** The same issuer's reports of consecutive years (file indices `earlier`, `later`). */
+export interface YearOverYear {
+  issuer: string; earlier: number; later: number; earlierYear: number; laterYear: number;
+  indicators: IndicatorPair[]; reusedShare: number; reused: Passage[]; promises: PlanFollowUp[];
+}
+export interface BatchResult {
+  schemaVersion: number; indicatorColumns: IndicatorColumn[]; rows: BatchRow[]; reuse: Passage[]; years: YearOverYear[];
+}
+/** The table as the CSV and the spreadsheet hold it (parts as ✔/✘). */
+export interface BatchTable { header: string[]; rows: string[][]; }
+/** A file inside a zip of reports: its bytes, or why they could not be read. */
+export interface ZipEntry { name: string; bytes: Uint8Array | null; error: string | null; }
+"#;
+
+    /// Many reports read together: the table, shared passages, year over year (`fazhi::batch`).
+    #[cfg(feature = "readers")]
+    #[wasm_bindgen]
+    #[derive(Default)]
+    pub struct Batch {
+        inner: crate::batch::Batch,
+        /// The last comparison, until a file is added.
+        result: std::cell::RefCell<Option<crate::batch::BatchResult>>,
+    }
+
+    #[cfg(feature = "readers")]
+    #[wasm_bindgen]
+    #[allow(clippy::len_without_is_empty)]
+    impl Batch {
+        /// An empty batch.
+        #[wasm_bindgen(constructor)]
+        pub fn new() -> Batch {
+            Batch::default()
+        }
+
+        fn row(&mut self) -> Result<JsValue, JsValue> {
+            self.result.replace(None);
+            to_js(&self.inner.row(self.inner.entries.len() - 1))
+        }
+
+        /// Reads and analyzes a file (any format); a file that cannot be read is kept as a row with
+        /// its message. Never throws for a bad file.
+        #[wasm_bindgen(unchecked_return_type = "BatchRow")]
+        pub fn add(&mut self, bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
+            self.inner.add_bytes(file_name, bytes);
+            self.row()
+        }
+
+        /// Analyzes text and adds it.
+        #[wasm_bindgen(js_name = addText, unchecked_return_type = "BatchRow")]
+        pub fn add_text(&mut self, text: &str, name: &str) -> Result<JsValue, JsValue> {
+            self.inner.add_report(name, crate::analyze(text, name));
+            self.row()
+        }
+
+        /// Adds a file that could not be read (e.g. a damaged entry of a zip), with its message.
+        #[wasm_bindgen(js_name = addFailure, unchecked_return_type = "BatchRow")]
+        pub fn add_failure(&mut self, file_name: &str, message: &str) -> Result<JsValue, JsValue> {
+            self.inner
+                .add_failure(file_name, message.to_string(), message.to_string());
+            self.row()
+        }
+
+        fn with_result<T>(&self, f: impl FnOnce(&crate::batch::BatchResult) -> T) -> T {
+            let mut cache = self.result.borrow_mut();
+            f(cache.get_or_insert_with(|| self.inner.result()))
+        }
+
+        /// The comparison: rows, shared passages (照搬照抄), year over year.
+        #[wasm_bindgen(unchecked_return_type = "BatchResult")]
+        pub fn result(&self) -> Result<JsValue, JsValue> {
+            self.with_result(to_js)
+        }
+
+        /// The full model of file `i` (undefined for a file that could not be read).
+        #[wasm_bindgen(unchecked_return_type = "Report | undefined")]
+        pub fn report(&self, i: usize) -> Result<JsValue, JsValue> {
+            match self.inner.report(i) {
+                Some(r) => to_js(r),
+                None => Ok(JsValue::UNDEFINED),
+            }
+        }
+
+        /// The table as CSV (UTF-8 BOM included, CRLF lines).
+        pub fn csv(&self) -> String {
+            self.with_result(crate::batch::csv)
+        }
+
+        /// The table's header and cells, for the spreadsheet writer.
+        #[wasm_bindgen(unchecked_return_type = "BatchTable")]
+        pub fn table(&self) -> Result<JsValue, JsValue> {
+            let (header, rows) = self.with_result(crate::batch::table);
+            to_js(&serde_json::json!({ "header": header, "rows": rows }))
+        }
+
+        /// Every model, one JSON object per line (failures as `{"file","error"}`).
+        pub fn jsonl(&self) -> String {
+            self.inner.jsonl()
+        }
+
+        /// Files added.
+        #[wasm_bindgen(getter)]
+        pub fn len(&self) -> usize {
+            self.inner.entries.len()
+        }
+    }
+
+    /// The files of a zip of reports (a zipped folder), each with its bytes or why it could not be
+    /// read; null when the bytes are not such an archive (a .docx or .ofd is one report).
+    #[cfg(feature = "readers")]
+    #[wasm_bindgen(js_name = zipEntries, unchecked_return_type = "ZipEntry[] | null")]
+    pub fn zip_entries(bytes: &[u8]) -> JsValue {
+        let Some(entries) = crate::formats::archive_entries(bytes) else {
+            return JsValue::NULL;
+        };
+        let out = js_sys::Array::new();
+        for (name, read) in entries {
+            let e = js_sys::Object::new();
+            let set = |k: &str, v: &JsValue| {
+                js_sys::Reflect::set(&e, &k.into(), v).expect("plain object")
+            };
+            set("name", &name.into());
+            match read {
+                Ok(b) => {
+                    set("bytes", &js_sys::Uint8Array::from(b.as_slice()).into());
+                    set("error", &JsValue::NULL);
+                }
+                Err(err) => {
+                    set("bytes", &JsValue::NULL);
+                    set("error", &err.message_zh().into());
+                }
+            }
+            out.push(&e);
+        }
+        out.into()
     }
 }
 
-/// The analysis of pasted text as Markdown (meta, scorecard, parts, indicators, findings,
-/// citations, outline).
-#[wasm_bindgen(js_name = markdownOf)]
-pub fn markdown_of(text: &str, name: Option<String>) -> String {
-    crate::render::markdown(&crate::analyze(
-        text,
-        name.as_deref().unwrap_or("粘贴的文本"),
-    ))
-}
-
-/// Whether these bytes are a .docx, .doc, PDF or OFD file: the page then reads them with the second
-/// wasm module, built with the `readers` feature.
-#[wasm_bindgen(js_name = needsReaders)]
-pub fn needs_readers(bytes: &[u8]) -> bool {
-    crate::formats::needs_readers(bytes)
-}
-
-/// Whether this module was built with the readers of .docx, .doc, PDF and OFD.
-#[wasm_bindgen(js_name = hasReaders)]
-pub fn has_readers() -> bool {
-    cfg!(feature = "readers")
-}
-
-/// The version of fazhi.
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
+/// The batch table as an .xlsx workbook (header row, column widths, parts as ✔/✘).
+#[cfg(feature = "xlsx")]
+#[wasm_bindgen(js_name = xlsxOf)]
+pub fn xlsx_of(
+    header: Vec<String>,
+    #[wasm_bindgen(unchecked_param_type = "string[][]")] rows: JsValue,
+) -> Result<Vec<u8>, JsValue> {
+    let rows: Vec<Vec<String>> = serde_wasm_bindgen::from_value(rows)?;
+    crate::batch::xlsx::workbook(&header, &rows).map_err(|e| js_sys::Error::new(&e).into())
 }

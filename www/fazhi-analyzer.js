@@ -74,6 +74,8 @@ ul.cites { padding-left: 1.2em; margin: 0; font-size: 13px; } .miss-note { color
 h2.inline { display: inline; }
 .legend { font-size: 12px; color: #666; margin: 4px 0; } .legend mark { padding: 0 2px; }
 .files button.current { font-weight: 600; }
+mark.pick { background: #ffd8a8; }
+@media (max-width: 700px) { .wrap { grid-template-columns: minmax(0, 1fr); padding: 6px; } }
 `;
 
 /** Creates an element with text content (never HTML). */
@@ -104,6 +106,8 @@ class FazhiAnalyzer extends HTMLElement {
       this.showMessage('分析程序加载失败：' + e.message);
       return;
     }
+    // A viewer (the batch's report view) shows the reports it is given: no draft, no initial text.
+    if (this.hasAttribute('viewer')) return;
     // What the user typed last wins over the initial text (attribute `text`, then `src`).
     const draft = this.readDraft();
     if (draft) this.setText(draft);
@@ -139,6 +143,8 @@ class FazhiAnalyzer extends HTMLElement {
     window.addEventListener('dragover', (e) => e.preventDefault());
     window.addEventListener('drop', (e) => {
       e.preventDefault();
+      // Files dropped on the page are this element's only while it is shown and not a viewer.
+      if (this.hasAttribute('viewer') || !this.checkVisibility()) return;
       if (e.dataTransfer?.files?.length) this.openFiles([...e.dataTransfer.files]);
     });
   }
@@ -233,6 +239,7 @@ class FazhiAnalyzer extends HTMLElement {
 
   showReport(report, fillEditor = true) {
     this.current = report;
+    this.picked = null;
     if (fillEditor) this.editor.value = report.text;
     this.renderMeta(report); this.renderScore(report); this.renderParts(report); this.renderFindings(report);
     this.renderIndicators(report); this.renderTree(report); this.renderCitations(report); this.renderText(report);
@@ -334,6 +341,7 @@ class FazhiAnalyzer extends HTMLElement {
     report.figures.forEach((f, i) => marks.push({ span: f.span, cls: 'fig', key: 'f' + i }));
     report.citations.forEach((c, i) => marks.push({ span: c.span, cls: c.nearMiss ? 'cite miss' : 'cite', key: 'c' + i,
       title: c.nearMiss && c.known ? `疑为《${c.known}》` : '' }));
+    if (this.picked) marks.push({ span: this.picked, cls: 'pick', key: 'pick' });
     report.findings.forEach((f, i) => { if (f.span) marks.push({ span: f.span, cls: 'sev-' + f.severity, key: 'x' + i, title: f.message }); });
     const bounds = [];
     marks.forEach((m, i) => {
@@ -363,6 +371,14 @@ class FazhiAnalyzer extends HTMLElement {
     }
     flush(text.length);
     this.textBox.replaceChildren(...nodes);
+  }
+
+  /** Marks a span of the current report's text (a passage found elsewhere) and scrolls to it. */
+  reveal(span) {
+    if (!this.current) return;
+    this.picked = span;
+    this.renderText(this.current);
+    this.focus('pick');
   }
 
   /** Lights up every piece of the span with this key (`h3`, `f0`, `c2`, `x5`) and scrolls to it. */

@@ -2,6 +2,10 @@
 """Writes dist/fazhi.html: the whole page in ONE file (glue JS, UI, CSS, wasm as base64, a sample),
 for double-clicking on an intranet machine where file:// blocks ES module imports.
 
+file:// starts no Web Worker, so the batch reads on the page's thread (batch-engine.js, yielding
+between files), and it has no Excel export (the spreadsheet module is not inlined: CSV opens in
+Excel and WPS; the served page exports .xlsx).
+
 Usage: make_single_file.py WWW_DIR SAMPLE_TXT OUT_HTML
 """
 import base64, html, re, sys
@@ -10,20 +14,33 @@ www, sample_path, out = sys.argv[1:4]
 # The single file carries the module built with the readers, so it reads every format offline.
 glue = open(f"{www}/pkg/readers/fazhi.js", encoding="utf-8").read()
 ui = open(f"{www}/fazhi-analyzer.js", encoding="utf-8").read()
+engine = open(f"{www}/batch-engine.js", encoding="utf-8").read()
+batch = open(f"{www}/fazhi-batch.js", encoding="utf-8").read()
 page = open(f"{www}/index.html", encoding="utf-8").read()
 wasm = base64.b64encode(open(f"{www}/pkg/readers/fazhi_bg.wasm", "rb").read()).decode()
 sample = open(sample_path, encoding="utf-8").read()
 
 # One module: the glue's exports become plain declarations the UI uses directly.
-glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M).replace("export function ", "function ")
+glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M).replace("export function ", "function ").replace("export class ", "class ")
 ui = re.sub(r"^import init, \{[^}]*\} from '\./pkg/fazhi\.js';\s*$", "const init = __wbg_init;", ui, flags=re.M)
 # No second module to load: the inlined one has the readers (hasReaders() is true).
 ui = re.sub(r"^const READERS_URL = .*$", "const READERS_URL = null;", ui, flags=re.M)
 assert not re.search(r"^import ", ui, flags=re.M), "the UI must have no other imports"
+# The batch: the engine runs on this thread over the same (inlined, initialized) module.
+engine = engine.replace("export class Engine", "class Engine")
+batch = re.sub(r"^import '\./fazhi-analyzer\.js';\s*$", "", batch, flags=re.M)
+batch = re.sub(r"^import \{ Engine \} from '\./batch-engine\.js';\s*$", "", batch, flags=re.M)
+batch = re.sub(r"^const WORKER_URL = .*$", "const WORKER_URL = null;", batch, flags=re.M)
+batch = re.sub(r"^const XLSX_URL = .*$", "const XLSX_URL = null;", batch, flags=re.M)
+batch = re.sub(r"^const inThreadWasm = .*$", "const inThreadWasm = async () => { await __wbg_init({ module_or_path: globalThis.FAZHI_WASM }); "
+               "return { Batch, zipEntries }; };", batch, flags=re.M)
+batch = batch.replace("export function parseFilter", "function parseFilter")
+assert not re.search(r"^(import|export) ", batch + engine, flags=re.M), "the batch must have no other imports"
+# Each UI in a block of its own: their helpers (el, fmt, CSS…) share names.
 script = (
     f"const b64 = '{wasm}';\n"
     "globalThis.FAZHI_WASM = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n"
-    + glue + "\n" + ui
+    + glue + "\n" + engine + "\n{\n" + ui + "\n}\n{\n" + batch + "\n}\n"
 ).replace("</script", "<\\/script")
 
 csp = ("default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; "
@@ -32,6 +49,7 @@ page = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
               f'<meta http-equiv="Content-Security-Policy" content="{csp}">', page)
 page = page.replace('<script type="module" src="./fazhi-analyzer.js"></script>',
                     f'<script type="module">\n{script}\n</script>')
+page = page.replace('<script type="module" src="./fazhi-batch.js"></script>\n', '')
 page = page.replace('<fazhi-analyzer src="./pkg/sample.txt"></fazhi-analyzer>',
                     f'<fazhi-analyzer text="{html.escape(sample, quote=True)}"></fazhi-analyzer>')
 assert "pkg/" not in page and "src=\"./" not in page, "no reference to other files may remain"

@@ -5,69 +5,31 @@ use super::{Batch, Entry};
 
 impl Batch {
     /// Adds a file: a zip of reports (not a .docx, .ofd, .xlsx… — those are zips too) adds each
-    /// of its entries, named `file/inner/path`, in name order, hidden entries and folders
-    /// skipped; anything else is read as one report. Returns the entries added.
+    /// of its entries, named `file/inner/path`, in name order (the entries
+    /// [`crate::formats::archive_entries`] lists, as the page's worker does); anything else is
+    /// read as one report. Returns the entries added.
     pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> &[Entry] {
         let from = self.entries.len();
-        match crate::analyze_bytes(bytes, file) {
-            #[cfg(feature = "readers")]
-            Err(crate::Error::Unknown("zip")) => self.add_archive(file, bytes),
-            outcome => {
-                self.push(file, outcome.map_err(|e| (e.message_zh(), e.message_en())));
-            }
-        }
-        &self.entries[from..]
-    }
-
-    #[cfg(feature = "readers")]
-    fn add_archive(&mut self, file: &str, bytes: &[u8]) {
-        use crate::Error;
-        use crate::formats::{LIMITS, zip::Archive};
-        let failed = |b: &mut Batch, e: Error| {
-            b.push(file, Err((e.message_zh(), e.message_en())));
-        };
-        let archive = match Archive::new(bytes, &LIMITS) {
-            Ok(a) => a,
-            Err(e) => return failed(self, e),
-        };
-        let mut names: Vec<&str> = archive.names().filter(|n| is_document(n)).collect();
-        names.sort_unstable();
-        names.dedup();
-        if names.is_empty() {
-            return failed(
-                self,
-                Error::Broken(
+        #[cfg(feature = "readers")]
+        if let Some(entries) = crate::formats::archive_entries(bytes) {
+            if entries.is_empty() {
+                let e = crate::Error::Broken(
                     "压缩包中没有文件".into(),
                     "the zip archive holds no files".into(),
-                ),
-            );
+                );
+                self.push(file, Err((e.message_zh(), e.message_en())));
+            }
+            for (name, read) in entries {
+                let path = format!("{file}/{name}");
+                let outcome = read.and_then(|b| crate::analyze_bytes(&b, &path));
+                self.push(&path, outcome.map_err(|e| (e.message_zh(), e.message_en())));
+            }
+            return &self.entries[from..];
         }
-        for name in names {
-            let path = format!("{file}/{name}");
-            let outcome = match archive.read(name) {
-                Ok(Some(b)) => crate::analyze_bytes(&b, &path),
-                Ok(None) => Err(Error::Broken(
-                    format!("压缩包中找不到 {name}"),
-                    format!("{name} is missing from the zip archive"),
-                )),
-                Err(e) => Err(e),
-            };
-            self.push(&path, outcome.map_err(|e| (e.message_zh(), e.message_en())));
-        }
+        let outcome = crate::analyze_bytes(bytes, file);
+        self.push(file, outcome.map_err(|e| (e.message_zh(), e.message_en())));
+        &self.entries[from..]
     }
-}
-
-/// Whether a zip entry is a file a person put there: not a folder, not hidden (`.DS_Store`,
-/// `__MACOSX/._报告.docx`), not Windows' thumbnail cache.
-#[cfg(feature = "readers")]
-fn is_document(name: &str) -> bool {
-    !name.ends_with('/')
-        && name
-            .split(['/', '\\'])
-            .all(|part| !part.starts_with('.') && part != "__MACOSX")
-        && !name.rsplit(['/', '\\']).next().is_some_and(|f| {
-            f.eq_ignore_ascii_case("Thumbs.db") || f.eq_ignore_ascii_case("desktop.ini")
-        })
 }
 
 #[cfg(all(test, feature = "readers"))]

@@ -6,6 +6,7 @@
 //! year's and checks last year's plans against this year's measures.
 
 mod archive;
+mod lines;
 pub mod reuse;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;

@@ -284,13 +284,23 @@ pub fn find(docs: &[Option<Doc>], issuers: &[Option<String>]) -> Found {
         if who.len() < 2 || who.len() >= limit {
             continue;
         }
-        for (k, x) in group.iter().enumerate() {
-            for y in &group[k + 1..] {
-                if x.1 != y.1 && issuers[x.1 as usize] != issuers[y.1 as usize] {
-                    let (a, b) = if x.1 < y.1 { (x, y) } else { (y, x) };
-                    seeds.push((a.1, b.1, a.2, b.2));
+        // Each report is paired with the first report (in batch order) that shares the
+        // fingerprint under another issuer, not with every other one: a template copied by k
+        // issuers gives k − 1 passages, not k²/2.
+        let issuer = |g: &(u64, u32, u32)| &issuers[g.1 as usize];
+        let first = &group[0];
+        let other = group.iter().find(|g| issuer(g) != issuer(first));
+        for y in &group[1..] {
+            let x = if issuer(y) != issuer(first) {
+                first
+            } else {
+                match other {
+                    Some(o) if o.1 != y.1 => o,
+                    _ => continue,
                 }
-            }
+            };
+            let (a, b) = if x.1 < y.1 { (x, y) } else { (y, x) };
+            seeds.push((a.1, b.1, a.2, b.2));
         }
     }
     seeds.sort_unstable();
@@ -494,6 +504,20 @@ mod tests {
         let b2 = format!("{b}{COPIED}。\n");
         let docs = vec![Some(doc(&a2)), Some(doc(&b2))];
         assert_eq!(find(&docs, &issuers).passages.len(), 1);
+    }
+
+    #[test]
+    fn a_passage_copied_by_many_issuers_is_listed_once_per_copy() {
+        // One template copied by four towns of a batch of twenty: three passages, not six.
+        let mut docs: Vec<Option<Doc>> = (0..4)
+            .map(|i| Some(doc(&format!("第{i}镇:{COPIED}。\n"))))
+            .collect();
+        docs.extend((0..16).map(|i| Some(doc(&format!("其他报告{i}的文字完全不同。\n")))));
+        let issuers: Vec<Option<String>> = (0..20).map(|i| Some(format!("镇{i}"))).collect();
+        let f = find(&docs, &issuers);
+        assert_eq!(f.passages.len(), 3);
+        assert!(f.passages.iter().all(|p| p.a.file == 0));
+        assert!(f.shares[..4].iter().all(|s| *s > 0.5));
     }
 
     #[test]

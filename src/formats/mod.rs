@@ -246,6 +246,64 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     Sniffed::Text
 }
 
+/// One file inside a zip of reports: its path in the archive and its bytes, or why they could
+/// not be read.
+pub type ArchiveEntry = (String, Result<Vec<u8>, Error>);
+
+/// The files of a zip of reports (a zipped folder: neither .docx, .ofd nor another Office file),
+/// in name order, within [`LIMITS`] (one inflation budget for the whole archive); folders,
+/// `__MACOSX/` and hidden files (`.DS_Store`) left out. `None` when the bytes are not such an
+/// archive (then they are one file to read, whatever it is).
+#[cfg(feature = "readers")]
+pub fn archive_entries(bytes: &[u8]) -> Option<Vec<ArchiveEntry>> {
+    if sniff(bytes) != Sniffed::Zip {
+        return None;
+    }
+    let archive = zip::Archive::new(bytes, &LIMITS).ok()?;
+    if archive.has("word/document.xml") || archive.has("OFD.xml") || zip_kind(&archive) != "zip" {
+        return None;
+    }
+    // In name order: the CLI and the page's worker add them so.
+    let mut names: Vec<String> = archive
+        .names()
+        .filter(|n| is_document(n))
+        .map(String::from)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    Some(
+        names
+            .into_iter()
+            .map(|n| {
+                let bytes = archive
+                    .read(&n)
+                    .map(|b| b.unwrap_or_default())
+                    .and_then(|b| {
+                        if b.is_empty() {
+                            Err(Error::Empty)
+                        } else {
+                            Ok(b)
+                        }
+                    });
+                (n, bytes)
+            })
+            .collect(),
+    )
+}
+
+/// Whether a zip entry is a file a person put there: not a folder, not hidden (`.DS_Store`,
+/// `__MACOSX/._报告.docx`), not Windows' thumbnail cache or folder settings.
+#[cfg(feature = "readers")]
+fn is_document(name: &str) -> bool {
+    !name.ends_with('/')
+        && name
+            .split(['/', '\\'])
+            .all(|part| !part.starts_with('.') && part != "__MACOSX")
+        && !name.rsplit(['/', '\\']).next().is_some_and(|f| {
+            f.eq_ignore_ascii_case("Thumbs.db") || f.eq_ignore_ascii_case("desktop.ini")
+        })
+}
+
 /// What a zip that is neither .docx nor .ofd holds, for the error message.
 #[cfg(feature = "readers")]
 fn zip_kind(archive: &zip::Archive<'_>) -> &'static str {
@@ -271,6 +329,34 @@ pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "readers")]
+    #[test]
+    fn a_zip_of_reports_lists_its_files_and_a_docx_is_one_file() {
+        use super::zip::tests::make_zip;
+        let z = make_zip(&[
+            ("报告/", b"", false),
+            (
+                "报告/甲镇.txt",
+                "关于2024年度法治政府建设情况的报告".as_bytes(),
+                true,
+            ),
+            ("报告/.DS_Store", b"junk", false),
+            ("__MACOSX/报告/._甲镇.txt", b"junk", false),
+            ("报告/空.txt", b"", false),
+        ]);
+        let entries = archive_entries(&z).expect("a zip of reports");
+        let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["报告/甲镇.txt", "报告/空.txt"]);
+        assert_eq!(
+            entries[0].1.as_deref().unwrap(),
+            "关于2024年度法治政府建设情况的报告".as_bytes()
+        );
+        assert_eq!(entries[1].1, Err(Error::Empty));
+        let docx = make_zip(&[("word/document.xml", b"<w:document/>", true)]);
+        assert!(archive_entries(&docx).is_none());
+        assert!(archive_entries(b"plain text").is_none());
+    }
 
     #[test]
     fn plain_text_over_the_text_limit_is_refused() {

@@ -195,6 +195,20 @@ pub(crate) mod tests {
     pub(crate) use super::test_writer::make_zip;
 
     #[test]
+    fn gbk_entry_names_are_decoded() {
+        // `报告.txt` in UTF-8 (10 bytes) becomes `报告ab.txt` in GBK (also 10 bytes), unflagged.
+        let mut z = make_zip(&[("报告.txt", b"x", false)]);
+        let utf8 = "报告.txt".as_bytes();
+        let gbk = b"\xB1\xA8\xB8\xE6ab.txt";
+        while let Some(at) = z.windows(utf8.len()).position(|w| w == utf8) {
+            z[at..at + utf8.len()].copy_from_slice(gbk);
+        }
+        let a = Archive::new(&z, &LIMITS).unwrap();
+        assert_eq!(a.names().collect::<Vec<_>>(), ["报告ab.txt"]);
+        assert_eq!(a.read("报告ab.txt").unwrap().unwrap(), b"x");
+    }
+
+    #[test]
     fn reads_stored_and_deflated_entries() {
         let z = make_zip(&[
             ("mimetype", b"plain", false),

@@ -1,0 +1,224 @@
+// Batch review in Debian's Chromium: 13 files of every format (two of one issuer a year apart, one
+// paragraph copied into another issuer's report, one unreadable file) read in the worker; the table,
+// 照搬照抄, 逐年对照, the CSV and Excel downloads read back (the .xlsx by openpyxl), the report view
+// and the way back. Needs `make web` first (make test-browser) and python3 with openpyxl.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+const WWW = new URL('../../www/', import.meta.url).pathname;
+const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
+let server, browser, base;
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(WWW, path.endsWith('/') ? path + 'index.html' : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404); res.end();
+    }
+  }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const seed = (n) => readFile(join(FIXTURES, 'seeds', n), 'utf8');
+const fixture = async (n) => ({ name: n, mimeType: 'application/octet-stream', buffer: await readFile(join(FIXTURES, 'formats', n)) });
+
+// The paragraph of seed 001 (法镇) copied into 多巴镇's 2024 report.
+const COPIED = '强化生态环境保护，落实责任。保护大气环境人人有责';
+
+/** The 13 files: every format of the fixtures, a year pair made from seed 004, one unreadable file. */
+async function files() {
+  const out = await Promise.all([
+    '000_0ac10b74a13066d8.docx', '001_4cda7b45264484a7.autonum.docx', '002_cde1628b69510f98.doc',
+    '003_118af91b63010f52.autonum.doc', '000_0ac10b74a13066d8.html', '001_4cda7b45264484a7.pdf',
+    '002_cde1628b69510f98.autonum.pdf', '003_118af91b63010f52.ofd',
+  ].map(fixture));
+  const s002 = await seed('002_cde1628b69510f98.txt');
+  const gbk = execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: s002 });
+  out.push({ name: '002.gbk.txt', mimeType: 'text/plain', buffer: gbk });
+  const s003 = await seed('003_118af91b63010f52.txt');
+  out.push({ name: '003.utf16.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s003, 'utf16le')]) });
+  // 多巴镇 2023 (seed 004 a year earlier) and 2024 (seed 004, its measures now carrying its first
+  // plan and 法镇's paragraph).
+  const s004 = await seed('004_470a423e495ab50d.txt');
+  const earlier = s004.replaceAll('2024', '2023').replaceAll('2025', '2024');
+  const lines = s004.split('\n');
+  const plan = lines.find((l) => l.startsWith('（一）加强依法行政意识培养')).replace('（一）', '');
+  const copied = (await seed('001_4cda7b45264484a7.txt')).split('\n').find((l) => l.includes(COPIED)).replace(/^（[一二三四五六七八九十]+）/, '');
+  const at = lines.findIndex((l) => l.startsWith('（一）强化领导'));
+  lines.splice(at + 1, 0, '今年，' + plan, copied);
+  out.push({ name: '多巴镇2023.txt', mimeType: 'text/plain', buffer: Buffer.from(earlier) });
+  out.push({ name: '多巴镇2024.txt', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
+  out.push({ name: '扫描件.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+  return out;
+}
+
+const shadow = (page, fn, arg) => page.evaluate(([f, a]) => new Function('root', 'arg', `return (${f})(root, arg)`)(document.querySelector('fazhi-batch').shadowRoot, a), [fn.toString(), arg]);
+
+test('a batch of 13 files: table, copied passages, year over year, CSV and Excel, report view and back', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + '#batch');
+  const list = await files();
+  assert.ok(list.length >= 12);
+  await page.locator('fazhi-batch input[data-role=files]').setInputFiles(list);
+  await page.waitForFunction((n) => document.querySelector('fazhi-batch').shadowRoot.querySelectorAll('tbody tr[data-index]').length === n, list.length, { timeout: 30000 });
+
+  // A row for each file; the unreadable one with its message; issuers read from every format.
+  const rows = await page.locator('fazhi-batch table.batch tbody tr').allInnerTexts();
+  assert.equal(rows.length, list.length);
+  const failed = rows.find((r) => r.startsWith('扫描件.docx'));
+  assert.match(failed, /无法读取：无法识别的文件格式（图片）/);
+  for (const [file, issuer] of [['000_0ac10b74a13066d8.docx', '磨头镇人民政府'], ['002.gbk.txt', '坪山镇'], ['003.utf16.txt', '港门镇'],
+    ['003_118af91b63010f52.ofd', '港门镇'], ['001_4cda7b45264484a7.pdf', '法镇'], ['多巴镇2024.txt', '多巴镇']]) {
+    assert.match(rows.find((r) => r.startsWith(file)), new RegExp(issuer), file);
+  }
+  assert.match(await page.locator('fazhi-batch table.batch tfoot').innerText(), /合计 13 份[\s\S]*无法读取 1/);
+  await page.screenshot({ path: 'target/batch-table-1440.png' });
+
+  // 照搬照抄: the copied paragraph, with 法镇's file and 多巴镇 2024.
+  await page.locator('fazhi-batch .tabs button', { hasText: '照搬照抄' }).click();
+  const passage = page.locator('fazhi-batch .passage', { hasText: COPIED }).first();
+  await passage.waitFor();
+  const sides = await passage.locator('.side button').allTextContents();
+  assert.ok(sides.some((s) => s.startsWith('001_4cda7b45264484a7')), sides.join());
+  assert.ok(sides.includes('多巴镇2024.txt'), sides.join());
+  await page.screenshot({ path: 'target/batch-reuse-1440.png' });
+  // Each side is a click away from its place: the report view opens with the passage marked.
+  await passage.locator('.side button', { hasText: '多巴镇2024.txt' }).click();
+  const picked = await page.waitForFunction(() => {
+    const v = document.querySelector('fazhi-batch').shadowRoot.querySelector('fazhi-analyzer');
+    return [...(v?.shadowRoot.querySelectorAll('mark.pick') ?? [])].map((m) => m.textContent).join('');
+  });
+  assert.ok((await picked.jsonValue()).includes(COPIED));
+  await page.locator('fazhi-batch button.back').click();
+
+  // 逐年对照: 多巴镇 2023 → 2024, with at least one plan followed up.
+  await page.locator('fazhi-batch .tabs button', { hasText: '逐年对照' }).click();
+  const pair = page.locator('fazhi-batch .pair', { hasText: '多巴镇' }).first();
+  await pair.waitFor();
+  assert.match(await pair.locator('h3').innerText(), /2023 → 2024/);
+  assert.ok(await pair.locator('li.kept').count() >= 1);
+  assert.match(await pair.locator('li.kept').first().innerText(), /✔ 已落实[\s\S]*加强依法行政意识培养/);
+  await page.screenshot({ path: 'target/batch-years-1440.png' });
+  await page.locator('fazhi-batch .tabs button', { hasText: '批量表' }).click();
+
+  // CSV: BOM, the header, a row per file, the cells the table shows.
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('fazhi-batch button', { hasText: '导出 CSV' }).click()]);
+  const csvBytes = await readFile(await csvDownload.path());
+  assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const csvLines = csvBytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+  const header = csvLines[0].split(',');
+  assert.deepEqual(header.slice(0, 6), ['文件', '发文机关', '层级', '年度', '成文日期', '主要举措和成效']);
+  assert.equal(csvLines.length, 1 + list.length);
+  const csvRow = (file) => csvLines.find((l) => l.startsWith(file + ',')).split(',');
+  assert.equal(csvRow('多巴镇2024.txt')[3], '2024');
+  assert.equal(csvRow('多巴镇2023.txt')[3], '2023');
+  assert.match(csvRow('扫描件.docx').at(-1), /无法识别的文件格式/);
+
+  // Excel: read back by openpyxl — the same header and rows, parts as ✔/✘.
+  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.locator('fazhi-batch button', { hasText: '导出 Excel' }).click()]);
+  assert.equal(xlsxDownload.suggestedFilename(), '批量审阅.xlsx');
+  const xlsxPath = join(await mkdtemp(join(tmpdir(), 'fazhi-')), 'batch.xlsx'); // openpyxl goes by the extension
+  await xlsxDownload.saveAs(xlsxPath);
+  const sheet = JSON.parse(execFileSync('python3', ['-c', `
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+print(json.dumps([[("" if c is None else str(c)) for c in r] for r in ws.iter_rows(values_only=True)], ensure_ascii=False))
+`, xlsxPath]).toString());
+  assert.deepEqual(sheet[0], header);
+  assert.equal(sheet.length, 1 + list.length);
+  const xRow = sheet.find((r) => r[0] === '多巴镇2024.txt');
+  assert.equal(xRow[1], csvRow('多巴镇2024.txt')[1]);
+  assert.ok(['✔', '✘'].includes(xRow[5]));
+  assert.match(sheet.find((r) => r[0] === '扫描件.docx').at(-1), /无法识别的文件格式/);
+
+  // Sort by 得分 (descending), open a row, come back: the sort is kept.
+  const scoreHead = page.locator('fazhi-batch table.batch thead th', { hasText: /^得分$/ });
+  await scoreHead.click();
+  await scoreHead.click();
+  assert.equal(await scoreHead.getAttribute('aria-sort'), 'descending');
+  const order = await page.locator('fazhi-batch table.batch tbody tr td.file').allTextContents();
+  const scores = await shadow(page, (root) => [...root.querySelectorAll('table.batch tbody tr')].map((tr) => tr.children[10]?.textContent));
+  const nums = scores.filter((s) => s).map(Number);
+  assert.deepEqual(nums, [...nums].sort((a, b) => b - a));
+  await page.locator('fazhi-batch table.batch tbody tr', { hasText: '多巴镇2023.txt' }).click();
+  await page.locator('fazhi-batch fazhi-analyzer h2.title').waitFor();
+  assert.match(await page.locator('fazhi-batch fazhi-analyzer h2.title').innerText(), /2023年法治政府建设情况报告/);
+  assert.equal(await page.locator('fazhi-batch table.batch').isVisible(), false);
+  await page.locator('fazhi-batch button.back').click();
+  assert.equal(await scoreHead.getAttribute('aria-sort'), 'descending');
+  assert.deepEqual(await page.locator('fazhi-batch table.batch tbody tr td.file').allTextContents(), order);
+
+  // The filter: missing part 3, and a text.
+  await page.locator('fazhi-batch .filter input').fill('part3=✘');
+  const missing3 = await shadow(page, (root) => [...root.querySelectorAll('table.batch tbody tr')].map((tr) => tr.children[7].textContent));
+  assert.ok(missing3.length > 0 && missing3.every((c) => c === '✘'), missing3.join());
+  await page.locator('fazhi-batch .filter input').fill('多巴镇 year!=2024');
+  assert.deepEqual(await page.locator('fazhi-batch table.batch tbody tr td.file').allTextContents(), ['多巴镇2023.txt']);
+
+  assert.ok(requests.every((u) => u.startsWith(base)), `requests outside the origin: ${requests}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a .zip of reports is expanded in the worker, and cancel stops reading', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + '#batch');
+  const zip = execFileSync('python3', ['-c', `
+import io, sys, zipfile
+b = io.BytesIO()
+with zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED) as z:
+    for n in sys.argv[1:]:
+        z.write(n, '各镇/' + n.split('/')[-1])
+    z.writestr('各镇/.DS_Store', b'x')
+sys.stdout.buffer.write(b.getvalue())
+`, join(FIXTURES, 'formats/000_0ac10b74a13066d8.docx'), join(FIXTURES, 'formats/001_4cda7b45264484a7.ofd'), join(FIXTURES, 'seeds/002_cde1628b69510f98.txt')]);
+  await page.locator('fazhi-batch input[data-role=files]').setInputFiles([{ name: '报告.zip', mimeType: 'application/zip', buffer: zip }]);
+  await page.waitForFunction(() => document.querySelector('fazhi-batch').shadowRoot.querySelectorAll('tbody tr[data-index]').length === 3);
+  assert.deepEqual(await page.locator('fazhi-batch table.batch tbody tr td.file').allTextContents(),
+    ['报告.zip/各镇/000_0ac10b74a13066d8.docx', '报告.zip/各镇/001_4cda7b45264484a7.ofd', '报告.zip/各镇/002_cde1628b69510f98.txt']);
+  await page.screenshot({ path: 'target/batch-table-390.png' });
+
+  // 120 files, cancelled as soon as the progress shows: fewer rows than files, and a message.
+  const text = await seed('000_0ac10b74a13066d8.txt');
+  const many = Array.from({ length: 120 }, (_, i) => ({ name: `r${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(text) }));
+  await page.locator('fazhi-batch button', { hasText: '清空' }).click();
+  await page.locator('fazhi-batch input[data-role=files]').setInputFiles(many);
+  await page.locator('fazhi-batch .progress-text', { hasText: /已读 \d+ \/ 120/ }).waitFor();
+  await page.locator('fazhi-batch .progress button', { hasText: '取消' }).click();
+  await page.locator('fazhi-batch .msg', { hasText: '已取消' }).waitFor();
+  const n = await page.locator('fazhi-batch table.batch tbody tr[data-index]').count();
+  assert.ok(n < 120, `${n} rows after cancel`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,100 @@
+// The batch engine: reads files one by one into a wasm `Batch` (readers module: every format),
+// expands zips of reports, reports progress, and answers requests (a report, the exports).
+// No DOM: it runs in the Web Worker (batch-worker.js), or on the page's thread in the single file
+// (file:// allows no worker), where it yields between files so the page stays responsive.
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+export class Engine {
+  /** `wasm`: the readers module's exports (`Batch`, `zipEntries`), initialized; `post`: sends a message back. */
+  constructor(wasm, post) {
+    this.wasm = wasm;
+    this.post = post;
+    this.batch = new wasm.Batch();
+    this.queue = [];
+    this.running = false;
+    this.cancelled = false;
+    this.done = 0;
+    this.total = 0;
+  }
+
+  handle(msg) {
+    switch (msg.type) {
+      case 'add':
+        this.queue.push(...msg.files);
+        this.total += msg.files.length;
+        this.progress(null);
+        if (!this.running) this.run();
+        break;
+      case 'cancel':
+        if (this.running) this.cancelled = true;
+        break;
+      case 'clear':
+        this.queue = [];
+        this.cancelled = this.running;
+        this.batch.free();
+        this.batch = new this.wasm.Batch();
+        this.done = this.total = 0;
+        if (!this.running) this.post({ type: 'result', result: this.batch.result(), cancelled: false });
+        break;
+      case 'report':
+        this.post({ type: 'reply', id: msg.id, data: this.batch.report(msg.index) ?? null });
+        break;
+      case 'export': {
+        const b = this.batch;
+        const data = msg.kind === 'csv' ? b.csv() : msg.kind === 'jsonl' ? b.jsonl() : b.table();
+        this.post({ type: 'reply', id: msg.id, data });
+        break;
+      }
+      default:
+    }
+  }
+
+  progress(row) {
+    this.post({ type: 'progress', done: this.done, total: this.total, row });
+  }
+
+  /** Adds one file's bytes, or every file of a zip of reports; returns when done. */
+  async addOne(file, name) {
+    let bytes;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (e) {
+      this.done++;
+      this.progress(this.batch.addFailure(name, '无法读取文件：' + e.message));
+      return;
+    }
+    const entries = this.wasm.zipEntries(bytes);
+    if (!entries) {
+      this.done++;
+      this.progress(this.batch.add(bytes, name));
+      return;
+    }
+    this.total += entries.length - 1;
+    if (!entries.length) { this.done++; this.progress(this.batch.addFailure(name, '压缩包中没有文件')); return; }
+    for (let k = 0; k < entries.length; k++) {
+      if (this.cancelled) return;
+      const e = entries[k];
+      const path = name + '/' + e.name;
+      this.done++;
+      this.progress(e.bytes ? this.batch.add(e.bytes, path) : this.batch.addFailure(path, e.error));
+      if (k % 4 === 3) await tick(); // lets a cancel in
+    }
+  }
+
+  async run() {
+    this.running = true;
+    this.cancelled = false;
+    while (this.queue.length && !this.cancelled) {
+      const { file, name } = this.queue.shift();
+      await this.addOne(file, name);
+      await tick();
+    }
+    const cancelled = this.cancelled;
+    this.queue = [];
+    this.total = this.done;
+    this.running = false;
+    this.cancelled = false;
+    this.post({ type: 'result', result: this.batch.result(), cancelled });
+  }
+}
