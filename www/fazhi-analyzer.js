@@ -20,6 +20,11 @@ async function analyzeAnyFile(bytes, name) {
 // One draft per page, so an embedding page and the tool page do not overwrite each other.
 const DRAFT_KEY = 'fazhi-draft:' + location.pathname;
 const DEBOUNCE_MS = 120;
+// Set while a draft is analyzed: still set at the next load means the analysis never finished
+// (a hostile or huge draft), so the draft is shown but not analyzed again blindly.
+const PENDING_KEY = DRAFT_KEY + ':pending';
+// A draft this long is not kept across reloads (it would be re-read and re-analyzed each time).
+const MAX_DRAFT_CHARS = 1_000_000;
 const PART_NAMES = {
   measures: '主要举措和成效', shortcomings: '存在的不足和原因', firstResponsible: '党政主要负责人履行第一责任人职责情况',
   plans: '下一年度主要安排', other: '其他需要报告的情况',
@@ -84,8 +89,17 @@ function el(tag, attrs = {}, ...children) {
   for (const [k, v] of Object.entries(attrs)) {
     if (k === 'class') e.className = v; else if (k.startsWith('on')) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v);
   }
-  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c ?? '')));
+  // Children may come as arrays: spreading 100,000 nodes into a call overflows the stack.
+  const add = (c) => e.appendChild(c instanceof Node ? c : document.createTextNode(String(c ?? '')));
+  for (const c of children) if (Array.isArray(c)) c.forEach(add); else add(c);
   return e;
+}
+
+/** A fragment of many nodes, appended one by one (never spread into a call). */
+function fragment(nodes) {
+  const f = document.createDocumentFragment();
+  for (const n of nodes) f.appendChild(n);
+  return f;
 }
 
 class FazhiAnalyzer extends HTMLElement {
@@ -110,7 +124,12 @@ class FazhiAnalyzer extends HTMLElement {
     if (this.hasAttribute('viewer')) return;
     // What the user typed last wins over the initial text (attribute `text`, then `src`).
     const draft = this.readDraft();
-    if (draft) this.setText(draft);
+    let pending = null;
+    try { pending = localStorage.getItem(PENDING_KEY); } catch { /* no storage */ }
+    if (draft && pending) {
+      this.editor.value = draft;
+      this.showMessage('上次的草稿未能分析完成（可能过大或异常），已暂停自动分析；修改文字后会重新分析。');
+    } else if (draft) this.setText(draft);
     else if (this.hasAttribute('text')) this.setText(this.getAttribute('text'));
     else if (this.getAttribute('src')) await this.loadUrl(this.getAttribute('src'));
   }
@@ -204,9 +223,13 @@ class FazhiAnalyzer extends HTMLElement {
 
   analyzeNow() {
     const text = this.editor.value;
-    try { localStorage.setItem(DRAFT_KEY, text); } catch { /* storage full or disabled: keep working */ }
+    try {
+      if (text.length <= MAX_DRAFT_CHARS) localStorage.setItem(DRAFT_KEY, text); else localStorage.removeItem(DRAFT_KEY);
+      localStorage.setItem(PENDING_KEY, '1');
+    } catch { /* storage full or disabled: keep working */ }
     const t0 = performance.now();
     const report = analyze(text, '粘贴的文本');
+    try { localStorage.removeItem(PENDING_KEY); } catch { /* no storage */ }
     this.statusBox.textContent = `分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒，${report.source.chars} 字`;
     this.showReport(report, false);
   }
@@ -232,9 +255,9 @@ class FazhiAnalyzer extends HTMLElement {
   }
 
   renderFileList() {
-    this.fileList.replaceChildren(...this.files.map((r) => el('button', {
+    this.fileList.replaceChildren(fragment(this.files.map((r) => el('button', {
       class: r === this.current ? 'current' : '', onclick: () => this.showReport(r),
-    }, r.source.name)));
+    }, r.source.name))));
   }
 
   showReport(report, fillEditor = true) {
@@ -269,7 +292,7 @@ class FazhiAnalyzer extends HTMLElement {
       if (!h.children.length) return el('li', {}, jump);
       return el('li', {}, el('details', { open: '' }, el('summary', {}, jump), list(h.children)));
     };
-    const list = (nodes) => el('ul', { class: 'tree' }, ...nodes.map(item));
+    const list = (nodes) => el('ul', { class: 'tree' }, nodes.map(item));
     this.treeBox.replaceChildren(el('h2', {}, '提纲'), outline.length ? list(outline) : el('p', {}, '（未识别到标题层级）'));
   }
 
@@ -302,7 +325,7 @@ class FazhiAnalyzer extends HTMLElement {
       return li;
     };
     this.findingsBox.replaceChildren(el('h2', {}, `问题清单（${findings.length}）`), findings.length
-      ? el('ol', { class: 'findings' }, ...findings.map(row)) : el('p', { class: 'said' }, '未发现问题'));
+      ? el('ol', { class: 'findings' }, findings.map(row)) : el('p', { class: 'said' }, '未发现问题'));
   }
 
   renderIndicators({ indicators, figures }) {
@@ -316,7 +339,7 @@ class FazhiAnalyzer extends HTMLElement {
         el('td', { class: 'said' }, fig ? fig.subject + fig.text : ''));
     };
     this.indicatorsBox.replaceChildren(el('h2', {}, `关键指标（全文数字 ${figures.length} 个）`), indicators.length
-      ? el('table', { class: 'indicators' }, el('tbody', {}, ...indicators.map(row))) : '');
+      ? el('table', { class: 'indicators' }, el('tbody', {}, indicators.map(row))) : '');
   }
 
   renderCitations({ citations }) {
@@ -324,7 +347,7 @@ class FazhiAnalyzer extends HTMLElement {
     const misses = citations.filter((c) => c.nearMiss).length;
     this.citationsBox.replaceChildren(el('details', { open: '' },
       el('summary', {}, el('h2', { class: 'inline' }, `引用文件（${citations.length}${misses ? `，疑似笔误 ${misses}` : ''}）`)),
-      el('ul', { class: 'cites' }, ...citations.map((c, i) => el('li', {},
+      el('ul', { class: 'cites' }, citations.map((c, i) => el('li', {},
         el('button', { class: 'jump', onclick: () => this.focus('c' + i) }, `《${c.title}》`),
         el('span', { class: 'said' }, ` ${KIND_NAMES[c.kind] || c.kind}`),
         c.nearMiss && c.known ? el('span', { class: 'miss-note' }, ` ⚠ 疑为《${c.known}》`) : '')))));
@@ -370,7 +393,7 @@ class FazhiAnalyzer extends HTMLElement {
       if (isStart) open.add(i); else open.delete(i);
     }
     flush(text.length);
-    this.textBox.replaceChildren(...nodes);
+    this.textBox.replaceChildren(fragment(nodes));
   }
 
   /** Marks a span of the current report's text (a passage found elsewhere) and scrolls to it. */

@@ -351,3 +351,36 @@ test('hand-made figures, citations and findings: overlapping spans drawn, clicks
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('150,000 headings render without overflowing the stack (#12.14)', async () => {
+  const { page, errors, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  const big = '一、加强领导\n'.repeat(150_000);
+  await page.evaluate((text) => {
+    const ta = document.querySelector('fazhi-analyzer').shadowRoot.querySelector('textarea');
+    ta.value = text;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, big);
+  await page.waitForFunction(() => document.querySelector('fazhi-analyzer').shadowRoot
+    .querySelectorAll('ul.tree button').length === 150_000, null, { timeout: 60_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a draft whose analysis never finished is shown, not analyzed again on reload (#12.14)', async () => {
+  const { page, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  await page.evaluate(() => {
+    localStorage.setItem('fazhi-draft:/', '一、可能让分析卡住的草稿\n');
+    localStorage.setItem('fazhi-draft:/:pending', '1');
+  });
+  await page.reload();
+  await page.locator('fazhi-analyzer .msg', { hasText: '暂停自动分析' }).waitFor();
+  assert.equal(await page.locator('fazhi-analyzer textarea').inputValue(), '一、可能让分析卡住的草稿\n');
+  assert.equal(await page.locator('fazhi-analyzer ul.tree button').count(), 0);
+  // Typing analyzes again, and a finished analysis clears the mark.
+  await page.locator('fazhi-analyzer textarea').fill('一、主要举措\n二、存在问题\n');
+  await page.locator('fazhi-analyzer ul.tree button', { hasText: '存在问题' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('fazhi-draft:/:pending')), null);
+  await context.close();
+});
