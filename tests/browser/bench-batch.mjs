@@ -1,32 +1,21 @@
 // The batch in Chromium (make bench-batch-browser): 200 reports (the five seeds, 40 times each
 // under other names) given to the page's <fazhi-batch> with setInputFiles, timed until the complete
 // table is drawn. Median of 5 runs after a warm-up; also the longest gap between frames meanwhile.
-import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { serve, launch } from './harness.mjs';
 
-const WWW = new URL('../../www/', import.meta.url).pathname;
 const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
 const N = Number(process.env.N || 200);
 const RUNS = 5;
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-const server = createServer(async (req, res) => {
-  try {
-    const file = join(WWW, new URL(req.url, 'http://x').pathname.replace(/\/$/, '/index.html'));
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'text/plain' });
-    res.end(await readFile(file));
-  } catch { res.writeHead(404); res.end(); }
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
+const { server, base } = await serve();
 const seeds = [];
 for (const f of (await readdir(SEEDS)).sort()) seeds.push(await readFile(join(SEEDS, f)));
 const files = Array.from({ length: N }, (_, i) => ({ name: `报告${String(i).padStart(3, '0')}.txt`, mimeType: 'text/plain', buffer: seeds[i % seeds.length] }));
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox',
-  '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-await page.goto(`http://127.0.0.1:${server.address().port}/#batch`);
+await page.goto(`${base}#batch`);
 const times = [], gaps = [];
 for (let run = 0; run <= RUNS; run++) {
   await page.evaluate(() => new Promise((resolve) => {

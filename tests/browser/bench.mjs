@@ -1,31 +1,20 @@
 // Timed runs in Chromium: median milliseconds of `analyze` per seed report and for a 1 MB text, in the
 // page's own wasm (make bench-browser). Prints a table; asserts nothing.
-import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { serve, launch } from './harness.mjs';
 
-const WWW = new URL('../../www/', import.meta.url).pathname;
 const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-const server = createServer(async (req, res) => {
-  try {
-    const file = join(WWW, new URL(req.url, 'http://x').pathname.replace(/\/$/, '/index.html'));
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'text/plain' });
-    res.end(await readFile(file));
-  } catch { res.writeHead(404); res.end(); }
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
+const { server, base } = await serve();
 const texts = {};
 for (const f of (await readdir(SEEDS)).sort()) texts[f] = await readFile(join(SEEDS, f), 'utf8');
 let big = '';
 while (big.length < 350_000) big += Object.values(texts).join('\n'); // ~1 MB of UTF-8
 texts['concat_1MB'] = big;
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox',
-  '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await launch();
 const page = await browser.newPage();
-await page.goto(`http://127.0.0.1:${server.address().port}/`);
+await page.goto(`${base}`);
 const rows = await page.evaluate(async (texts) => {
   const m = await import('./pkg/fazhi.js');
   await m.default();
