@@ -17,6 +17,171 @@ async function analyzeAnyFile(bytes, name) {
   return analyzeFile(bytes, name);
 }
 
+// Analyses run in a Web Worker (analyzer-worker.js) so the page never freezes; the single file
+// (file://, where no module worker can start) analyzes on the page's thread.
+const WORKER_URL = './analyzer-worker.js';
+// An analysis running longer than this is stopped (the worker is terminated and replaced).
+const TIME_LIMIT_MS = 10_000;
+// A text analysis this old is abandoned (worker replaced) as soon as newer text comes.
+const SUPERSEDE_MS = 300;
+// After an input this big the worker is replaced, so the tab gives back the memory it grew.
+const BIG_INPUT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Runs analyses one at a time in a Web Worker (or on this thread when no worker can start).
+ * `text()` and `file()` resolve to `{ report, loadedReaders }`, to null when newer text replaced
+ * the request, or reject with an Error whose message (in Chinese, naming the file) is shown.
+ * Test-only: `worker` (the current Worker), `timeLimit` (ms), `test` ('trap' | 'hang' | 'uncaught':
+ * the next request fails so, see analyzer-worker.js).
+ */
+class Analyst {
+  constructor() {
+    this.worker = null;
+    this.queue = [];
+    this.job = null;
+    this.next = 1;
+    this.timeLimit = TIME_LIMIT_MS;
+    this.inThread = !WORKER_URL || typeof Worker === 'undefined';
+    this.everReady = false; // a worker started once: later failures are the input's, not the browser's
+    this.test = null;
+  }
+
+  text(text, name) { return this.enqueue({ kind: 'text', text, name, size: text.length * 3 }); }
+
+  /** `file`: a File, or bytes (a Uint8Array, handed over to the worker). */
+  file(file, name) { return this.enqueue({ kind: 'file', file, name, size: file.size ?? file.byteLength }); }
+
+  enqueue(req) {
+    return new Promise((resolve, reject) => {
+      if (req.kind === 'text') {
+        // Newer text replaces older text: waiting requests are dropped, a running one's result
+        // will be, and a running one that has taken a while is stopped outright.
+        this.queue = this.queue.filter((j) => j.kind !== 'text' || (j.resolve(null), false));
+        if (this.job?.kind === 'text') {
+          this.job.stale = true;
+          if (!this.inThread && performance.now() - this.job.since > SUPERSEDE_MS) {
+            const old = this.job;
+            this.job = null;
+            this.stop(old);
+            old.resolve(null);
+          }
+        }
+      }
+      this.queue.push({ ...req, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Terminates the worker (a fresh one starts with the next request). */
+  replace() {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  stop(job) {
+    clearTimeout(job.timer);
+    this.replace();
+  }
+
+  spawn() {
+    if (this.worker) return this.worker;
+    const w = new Worker(new URL(WORKER_URL, import.meta.url), { type: 'module' });
+    w.onmessage = ({ data: m }) => {
+      if (m.type === 'ready') { this.everReady = true; return; }
+      if (m.type === 'fatal') { this.failed(w, m.message); return; }
+      const job = this.job;
+      if (!job || m.id !== job.id) return; // a stopped request's late answer
+      if (m.type === 'slice') {
+        const list = (job.slices ??= {})[m.key] ??= [];
+        for (const item of m.items) list.push(item);
+        return;
+      }
+      if (m.type === 'report') {
+        for (const key of m.sliced) m.report[key] = job.slices[key];
+        this.done(job);
+        job.resolve(job.stale ? null : { report: m.report, loadedReaders: m.loadedReaders });
+      } else if (m.trap) {
+        this.stop(job);
+        this.done(job);
+        job.reject(new Error(`${job.name}：分析程序出错（${m.message}），已重新启动分析程序`));
+      } else {
+        this.done(job);
+        job.reject(new Error(m.message));
+      }
+      this.pump();
+    };
+    w.onerror = (e) => { e.preventDefault(); this.failed(w, e.message || '后台线程出错'); };
+    w.onmessageerror = () => this.failed(w, '无法传回分析结果');
+    this.worker = w;
+    return w;
+  }
+
+  /** The worker died or could not start: the request fails (or, if no worker ever started, runs here). */
+  failed(w, message) {
+    if (w !== this.worker) return;
+    const job = this.job;
+    this.replace();
+    if (!this.everReady) {
+      this.inThread = true; // e.g. module workers not allowed: keep working on this thread
+      if (job) { clearTimeout(job.timer); this.job = null; this.queue.unshift(job); }
+      this.pump();
+      return;
+    }
+    if (!job) return;
+    this.stop(job);
+    this.done(job);
+    job.reject(new Error(`${job.name}：分析程序出错（${message}），已重新启动分析程序`));
+    this.pump();
+  }
+
+  /** The running request is over: clears it, and replaces the worker after a big input. */
+  done(job) {
+    clearTimeout(job.timer);
+    if (this.job === job) this.job = null;
+    if (job.size > BIG_INPUT_BYTES) this.replace();
+  }
+
+  pump() {
+    if (this.job || !this.queue.length) return;
+    const job = this.job = this.queue.shift();
+    job.since = performance.now();
+    if (this.inThread) { this.runHere(job); return; }
+    const test = this.test;
+    this.test = null;
+    job.id = this.next++;
+    job.timer = setTimeout(() => {
+      this.stop(job);
+      this.done(job);
+      job.reject(new Error(`分析超过 ${this.timeLimit / 1000} 秒，已停止：${job.name}`));
+      this.pump();
+    }, this.timeLimit);
+    const w = this.spawn();
+    if (job.kind === 'text') w.postMessage({ id: job.id, kind: 'text', text: job.text, name: job.name, test });
+    else if (job.file instanceof Blob) w.postMessage({ id: job.id, kind: 'file', file: job.file, name: job.name, test });
+    else w.postMessage({ id: job.id, kind: 'file', bytes: job.file, name: job.name, test }, [job.file.buffer]);
+  }
+
+  /** The page's thread: what the single file does (no time limit can stop a call here). */
+  async runHere(job) {
+    try {
+      let out;
+      if (job.kind === 'text') {
+        out = { report: analyze(job.text, job.name), loadedReaders: false };
+      } else {
+        const bytes = job.file instanceof Blob ? new Uint8Array(await job.file.arrayBuffer()) : job.file;
+        const loadedReaders = readers === null && !hasReaders() && needsReaders(bytes);
+        out = { report: await analyzeAnyFile(bytes, job.name), loadedReaders };
+      }
+      this.done(job);
+      job.resolve(job.stale ? null : out);
+    } catch (e) {
+      this.done(job);
+      job.reject(e);
+    }
+    this.pump();
+  }
+}
+
 // One draft per page, so an embedding page and the tool page do not overwrite each other.
 const DRAFT_KEY = 'fazhi-draft:' + location.pathname;
 const DEBOUNCE_MS = 120;
@@ -109,6 +274,7 @@ class FazhiAnalyzer extends HTMLElement {
     this.files = [];
     this.current = null;
     this.timer = 0;
+    this.analyst = new Analyst(); // test-only: `analyst.worker`, `analyst.timeLimit`, `analyst.test`
   }
 
   async connectedCallback() {
@@ -129,6 +295,7 @@ class FazhiAnalyzer extends HTMLElement {
     if (draft && pending) {
       this.editor.value = draft;
       this.showMessage('上次的草稿未能分析完成（可能过大或异常），已暂停自动分析；修改文字后会重新分析。');
+      this.textMessage = true;
     } else if (draft) this.setText(draft);
     else if (this.hasAttribute('text')) this.setText(this.getAttribute('text'));
     else if (this.getAttribute('src')) await this.loadUrl(this.getAttribute('src'));
@@ -205,7 +372,8 @@ class FazhiAnalyzer extends HTMLElement {
       const res = await fetch(url);
       if (!res.ok) throw new Error(res.status + ' ' + res.statusText);
       const bytes = new Uint8Array(await res.arrayBuffer());
-      this.showReport(await analyzeAnyFile(bytes, url.split('/').pop()));
+      const out = await this.analyst.file(bytes, url.split('/').pop());
+      if (out) this.showReport(out.report);
     } catch (e) {
       this.showMessage(`无法载入 ${url}：${e.message}`);
     }
@@ -221,15 +389,26 @@ class FazhiAnalyzer extends HTMLElement {
     this.timer = setTimeout(() => this.analyzeNow(), DEBOUNCE_MS);
   }
 
-  analyzeNow() {
+  async analyzeNow() {
     const text = this.editor.value;
     try {
       if (text.length <= MAX_DRAFT_CHARS) localStorage.setItem(DRAFT_KEY, text); else localStorage.removeItem(DRAFT_KEY);
       localStorage.setItem(PENDING_KEY, '1');
     } catch { /* storage full or disabled: keep working */ }
     const t0 = performance.now();
-    const report = analyze(text, '粘贴的文本');
+    let out;
+    try {
+      out = await this.analyst.text(text, '粘贴的文本');
+    } catch (e) {
+      // The pending mark stays: a reload shows this draft without analyzing it again.
+      this.showMessage(e.message);
+      this.textMessage = true;
+      return;
+    }
+    if (!out) return; // newer text came: its analysis is the one shown
+    const { report } = out;
     try { localStorage.removeItem(PENDING_KEY); } catch { /* no storage */ }
+    if (this.textMessage) { this.showMessage(''); this.textMessage = false; }
     this.statusBox.textContent = `分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒，${report.source.chars} 字`;
     this.showReport(report, false);
   }
@@ -238,12 +417,10 @@ class FazhiAnalyzer extends HTMLElement {
     const errors = [];
     for (const f of list) {
       try {
-        const bytes = new Uint8Array(await f.arrayBuffer());
-        const loading = readers === null && !hasReaders() && needsReaders(bytes);
         const t0 = performance.now();
-        const report = await analyzeAnyFile(bytes, f.name);
+        const { report, loadedReaders } = await this.analyst.file(f, f.name);
         this.statusBox.textContent = `${f.name}：读取并分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒`
-          + `${loading ? '（含首次载入读取模块）' : ''}，${report.source.chars} 字`;
+          + `${loadedReaders ? '（含首次载入读取模块）' : ''}，${report.source.chars} 字`;
         this.files.push(report);
       } catch (e) {
         errors.push(e.message);

@@ -2,8 +2,8 @@
 """Writes dist/fazhi.html: the whole page in ONE file (glue JS, UI, CSS, wasm as base64, a sample),
 for double-clicking on an intranet machine where file:// blocks ES module imports.
 
-file:// starts no Web Worker, so the batch reads on the page's thread (batch-engine.js, yielding
-between files), and it has no Excel export (the spreadsheet module is not inlined: CSV opens in
+file:// starts no Web Worker, so the single report is analyzed and the batch is read on the
+page's thread (batch-engine.js, yielding between files), and it has no Excel export (the spreadsheet module is not inlined: CSV opens in
 Excel and WPS; the served page exports .xlsx).
 
 Usage: make_single_file.py WWW_DIR SAMPLE_TXT OUT_HTML
@@ -25,6 +25,8 @@ glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M).replace("export 
 ui = re.sub(r"^import init, \{[^}]*\} from '\./pkg/fazhi\.js';\s*$", "const init = __wbg_init;", ui, flags=re.M)
 # No second module to load: the inlined one has the readers (hasReaders() is true).
 ui = re.sub(r"^const READERS_URL = .*$", "const READERS_URL = null;", ui, flags=re.M)
+# file:// starts no module worker: the analyzer runs on the page's thread.
+ui = re.sub(r"^const WORKER_URL = .*$", "const WORKER_URL = null;", ui, flags=re.M)
 assert not re.search(r"^import ", ui, flags=re.M), "the UI must have no other imports"
 # The batch: the engine runs on this thread over the same (inlined, initialized) module.
 engine = engine.replace("export class Engine", "class Engine")
