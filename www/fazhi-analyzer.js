@@ -185,6 +185,10 @@ class Analyst {
 // One draft per page, so an embedding page and the tool page do not overwrite each other.
 const DRAFT_KEY = 'fazhi-draft:' + location.pathname;
 const DEBOUNCE_MS = 120;
+// Drawing is the page's own work: past these many findings listed or spans marked in the text, a
+// huge report would freeze the page for minutes. The rest stays in the exports.
+const MAX_LISTED = 2000;
+const MAX_MARKS = 50_000;
 // Set while a draft is analyzed: still set at the next load means the analysis never finished
 // (a hostile or huge draft), so the draft is shown but not analyzed again blindly.
 const PENDING_KEY = DRAFT_KEY + ':pending';
@@ -501,8 +505,11 @@ class FazhiAnalyzer extends HTMLElement {
       }
       return li;
     };
+    const listed = findings.slice(0, MAX_LISTED).map(row);
+    const more = findings.length - listed.length;
     this.findingsBox.replaceChildren(el('h2', {}, `问题清单（${findings.length}）`), findings.length
-      ? el('ol', { class: 'findings' }, findings.map(row)) : el('p', { class: 'said' }, '未发现问题'));
+      ? el('ol', { class: 'findings' }, listed) : el('p', { class: 'said' }, '未发现问题'),
+      more > 0 ? el('p', { class: 'said' }, `另有 ${more} 条未列出（导出 JSON 可查看全部）`) : '');
   }
 
   renderIndicators({ indicators, figures }) {
@@ -535,14 +542,15 @@ class FazhiAnalyzer extends HTMLElement {
     // every start and end (one sweep over the sorted boundaries), and each piece is one <mark>
     // carrying the classes and keys of all spans over it. A span's pieces share its key.
     const marks = [];
+    if (this.picked) marks.push({ span: this.picked, cls: 'pick', key: 'pick' });
     const walk = (hs) => hs.forEach((h) => { marks.push({ span: h.span, cls: 'h' + Math.min(h.level, 4), key: 'h' + h.id }); walk(h.children); });
     walk(report.outline);
     for (const s of report.noise) marks.push({ span: s, cls: 'noise' });
     report.figures.forEach((f, i) => marks.push({ span: f.span, cls: 'fig', key: 'f' + i }));
     report.citations.forEach((c, i) => marks.push({ span: c.span, cls: c.nearMiss ? 'cite miss' : 'cite', key: 'c' + i,
       title: c.nearMiss && c.known ? `疑为《${c.known}》` : '' }));
-    if (this.picked) marks.push({ span: this.picked, cls: 'pick', key: 'pick' });
     report.findings.forEach((f, i) => { if (f.span) marks.push({ span: f.span, cls: 'sev-' + f.severity, key: 'x' + i, title: f.message }); });
+    if (marks.length > MAX_MARKS) marks.length = MAX_MARKS; // the picked span and headings come first
     const bounds = [];
     marks.forEach((m, i) => {
       if (m.span[1] > m.span[0]) bounds.push([m.span[0], 1, i], [m.span[1], 0, i]);

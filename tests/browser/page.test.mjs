@@ -344,6 +344,9 @@ test('150,000 headings render without overflowing the stack (#12.14)', async () 
   }, big);
   await page.waitForFunction(() => document.querySelector('fazhi-analyzer').shadowRoot
     .querySelectorAll('ul.tree button').length === 150_000, null, { timeout: 60_000 });
+  // 149,999 repeated numbers: the list shows the first 2,000 and says how many more there are.
+  await page.locator('fazhi-analyzer p.said', { hasText: '未列出' }).waitFor();
+  assert.equal(await page.locator('fazhi-analyzer ol.findings > li').count(), 2000);
   assert.deepEqual(errors, []);
   await context.close();
 });
