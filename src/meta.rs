@@ -113,7 +113,8 @@ static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
 /// How much of a paragraph's start is searched for the issuer's name.
 const OPENING_CHARS: usize = 160;
 
-/// Words that occur in sentences but not in the names of bodies (`2023年工作方案区政府` is no name).
+/// Words that occur in sentences but not in the names of bodies (`2023年工作方案区政府` is no name;
+/// issue #9 class 2: never a phrase fragment as an issuer).
 /// Nor do verbs and plural words (`充分发挥党委政府` is a phrase, not a body).
 const NOT_IN_NAMES: &[&str] = &[
     "工作",
@@ -475,14 +476,14 @@ impl TitleAt {
 /// Site chrome glued to a title (class 1 of issue #9), as it appears in the matching form.
 #[rustfmt::skip]
 pub const TITLE_CHROME: &[(&str, &str)] = &[
-    (r"^[^ 。,]{0,30}?(?:www\.|https?://)[a-zA-Z0-9./_-]+ ?", "site banner with its address before the title"),
-    (r"^【[^】]{1,20}】",                              "column tag before the title: 【法治建设报告】"),
-    (r"^[HAN]{1,10}[〔\[(][0-9]{4}[〕\])][0-9]{1,5}号 ?(?:《[^》]{4,80}》)?", "document number (and the title quoted) before the title: 浙卫〔2024〕3号《…》"),
-    (r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} ?",            "list date before the title: 2024-03-28"),
-    (r"^\[[^\]]{1,40}\]",                              "bracketed document number before the title: [某政发〔2026〕7号]"),
-    (r"^-?(?:标题|文章标题|名称|题目) ?: ?",           "field label before the title: -标题:"),
-    (r" ?\(?[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}\)?$", "publication date after the title: (2024-02-26)"),
-    (r" ?\|[ |]*$",                                    "table cell borders after the title: |||"),
+    (r"^[^ 。,]{0,30}?(?:www\.|https?://)[a-zA-Z0-9./_-]+ ?", "site banner with its address before the title (issue #9 class 1)"),
+    (r"^【[^】]{1,20}】",                              "column tag before the title: 【法治建设报告】 (class 1)"),
+    (r"^[HAN]{1,10}[〔\[(][0-9]{4}[〕\])][0-9]{1,5}号 ?(?:《[^》]{4,80}》)?", "document number (and the title quoted) before the title: 浙卫〔2024〕3号《…》 (class 1, 4)"),
+    (r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} ?",            "list date before the title: 2024-03-28 (class 1)"),
+    (r"^\[[^\]]{1,40}\]",                              "bracketed document number before the title: [某政发〔2026〕7号] (class 1)"),
+    (r"^-?(?:标题|文章标题|名称|题目) ?: ?",           "field label before the title: -标题: (class 1)"),
+    (r" ?\(?[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}\)?$", "publication date after the title: (2024-02-26) (class 1, 4)"),
+    (r" ?\|[ |]*$",                                    "table cell borders after the title: ||| (class 1)"),
 ];
 
 static CHROME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -504,7 +505,7 @@ static CHROME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!("(?:{})+$", any.join("|")))
 });
 
-/// Words a title ends with (文种): where a title glued to the body is cut.
+/// Words a title ends with (文种): where a title glued to the body is cut (issue #9 class 4).
 const TITLE_ENDS: &[&str] = &["报告", "总结", "汇报"];
 
 /// The title inside a normalized line: chrome stripped, body text glued after it cut off.
@@ -672,7 +673,8 @@ fn is_title_line(s: &str) -> bool {
             .any(|w| s.contains(w))
 }
 
-/// Endings of the bodies a report is addressed to (`中共博爱县委`, `县政府`, `生态环境部`).
+/// Endings of the bodies a report is addressed to (`中共博爱县委`, `县政府`, `生态环境部`; issue #9
+/// class 9: a recipient is a body, never a page's `分享`).
 const RECIPIENT_ENDS: &[&str] = &[
     "委",
     "政府",
@@ -923,7 +925,7 @@ fn named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
 }
 
 /// The ministries, commissions and bureaus of the State Council (国务院组成部门 and 直属机构), whose
-/// reports call them `我部`, `部党组`, `总局党委`: the names to look for in the text.
+/// reports call them `我部`, `部党组`, `总局党委`: the names to look for in the text (issue #9 class 2).
 #[rustfmt::skip]
 pub const NATIONAL_BODIES: &[&str] = &[
     "外交部", "国防部", "国家发展和改革委员会", "教育部", "科学技术部", "工业和信息化部", "国家民族事务委员会",
