@@ -607,3 +607,50 @@ fn text_in_fonts_that_map_to_nothing_is_named_as_such_not_a_scan() {
     );
     assert_eq!(text_of(&ok).unwrap(), "关于");
 }
+
+#[test]
+fn one_stream_listed_many_times_as_contents_is_charged_each_time() {
+    // #12.5: a 33 KB uncompressed stream listed 100,000 times took 40 s and 3.2 GB.
+    let t = std::time::Instant::now();
+    let content =
+        format!("BT /F1 16 Tf 80 700 Td <{}> Tj ET\n", codes("报告", FONT)).repeat(33_000 / 40);
+    let refs = "8 0 R ".repeat(100_000);
+    let mut bytes = one_page(b"", "", &[stream("", content.as_bytes())]);
+    let at = crate::formats::find(&bytes, b"/Contents 5 0 R").unwrap();
+    let list = format!("/Contents [{refs}]");
+    // The objects after the page move: the reader finds them by scanning, as in a damaged file.
+    bytes.splice(at..at + 15, list.bytes());
+    let err = read(&bytes).unwrap_err();
+    eprintln!("100,000 × 33 KB contents: {:?} in {:?}", err, t.elapsed());
+    assert!(
+        matches!(err, Error::TooLarge("work" | "inflated")),
+        "{err:?}"
+    );
+    assert!(t.elapsed().as_secs() < 20);
+}
+
+#[test]
+fn one_form_drawn_many_times_is_charged_each_time() {
+    // #12.6: `/Fm Do` 100,000 times with a 1 MB form ran past 60 s.
+    let t = std::time::Instant::now();
+    let form = "0 0 m 1 1 l S\n".repeat((1 << 20) / 14);
+    let bytes = one_page(
+        "/Fm Do\n".repeat(100_000).as_bytes(),
+        "/XObject<</Fm 8 0 R>>",
+        &[stream(
+            "/Subtype/Form/Filter/FlateDecode",
+            &zlib(form.as_bytes()),
+        )],
+    );
+    let err = read(&bytes).unwrap_err();
+    eprintln!(
+        "100,000 draws of a 1 MB form: {:?} in {:?}",
+        err,
+        t.elapsed()
+    );
+    assert!(
+        matches!(err, Error::TooLarge("work" | "inflated")),
+        "{err:?}"
+    );
+    assert!(t.elapsed().as_secs() < 20);
+}
