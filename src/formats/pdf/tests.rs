@@ -654,3 +654,43 @@ fn one_form_drawn_many_times_is_charged_each_time() {
     );
     assert!(t.elapsed().as_secs() < 20);
 }
+
+/// A PDF of `n` stream objects that never say `endstream`, behind a wrong `startxref`: the
+/// reader must repair it by one scan.
+fn streams_without_end(n: usize) -> Vec<u8> {
+    let content = format!("BT /F1 16 Tf 80 700 Td <{}> Tj ET", codes("报告", FONT));
+    let mut bytes = one_page(content.as_bytes(), "", &[]);
+    let at = crate::formats::find(&bytes, b"xref\n").unwrap();
+    bytes.truncate(at);
+    for k in 0..n {
+        bytes.extend_from_slice(
+            format!(
+                "{} 0 obj\n<</Length 999999999>>\nstream\nq 1 0 0 1 0 0 cm Q\n",
+                100 + k
+            )
+            .as_bytes(),
+        );
+    }
+    bytes.extend_from_slice(b"trailer\n<</Root 1 0 R>>\nstartxref\n999999999\n%%EOF\n");
+    bytes
+}
+
+#[test]
+fn repairing_many_streams_without_end_is_linear() {
+    // #12.7: 80,000 such objects (3.8 MB) ran past 60 s: each stream searched to the file's end.
+    let time = |n: usize| {
+        let bytes = streams_without_end(n);
+        let t = std::time::Instant::now();
+        let r = read(&bytes);
+        (t.elapsed(), bytes.len(), r.map(|e| e.text))
+    };
+    let (small, _, r) = time(10_000);
+    assert_eq!(r.unwrap(), "报告");
+    let (big, len, r) = time(80_000);
+    assert_eq!(r.unwrap(), "报告");
+    eprintln!("10,000 objects: {small:?}; 80,000 objects ({len} bytes): {big:?}");
+    assert!(
+        big < small * 20 + std::time::Duration::from_millis(500),
+        "{small:?} {big:?}"
+    );
+}
