@@ -694,3 +694,30 @@ fn repairing_many_streams_without_end_is_linear() {
         "{small:?} {big:?}"
     );
 }
+
+#[test]
+fn a_huge_tounicode_map_is_looked_up_by_binary_search() {
+    // #12.8: each glyph scanned ~100,000 bfrange entries; 2M glyphs ran past 60 s.
+    let n = 90_000u32;
+    let mut s = String::from("1 begincodespacerange <000000> <FFFFFF> endcodespacerange\n");
+    for chunk in (0..n).collect::<Vec<_>>().chunks(100) {
+        s += &format!("{} beginbfrange\n", chunk.len());
+        for k in chunk {
+            s += &format!("<{:06X}> <{:06X}> <4E00>\n", k * 2, k * 2);
+        }
+        s += "endbfrange\n";
+    }
+    // An overlapping range: a code in both is found in either, nothing panics.
+    s += "1 beginbfrange <000000> <0000FF> <0041> endbfrange\n";
+    let cmap = CMap::parse(s.as_bytes()).unwrap();
+    let t = std::time::Instant::now();
+    let mut found = 0;
+    for code in 0..2_000_000u32 {
+        found += usize::from(cmap.lookup(code % (2 * n), 3).is_some());
+    }
+    eprintln!("2M lookups over {n} ranges: {:?}", t.elapsed());
+    assert!(found >= 1_000_000, "{found}");
+    assert_eq!(cmap.lookup(2, 3).as_deref(), Some("\u{4E00}"));
+    assert_eq!(cmap.lookup(3, 3).as_deref(), Some("\u{44}"));
+    assert!(t.elapsed().as_secs() < 10);
+}
