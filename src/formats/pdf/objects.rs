@@ -904,6 +904,9 @@ impl<'a> Doc<'a> {
         match self.xref.get(&num) {
             Some(Entry::At(off)) => match self.parse_indirect_at(*off, follow_length) {
                 Ok((n, o)) if n == num => Ok(o),
+                // Over a limit is the answer, not damage to repair: a catalog nested 100,000
+                // deep read as null said "no pages" (#12.13).
+                Err(e @ Error::TooLarge(_)) => Err(e),
                 _ => self.get_scanned(num, follow_length),
             },
             Some(&Entry::InStream(s, index)) => {
@@ -929,6 +932,7 @@ impl<'a> Doc<'a> {
         match off {
             Some(off) => match self.parse_indirect_at(off, follow_length) {
                 Ok((n, o)) if n == num => Ok(o),
+                Err(e @ Error::TooLarge(_)) => Err(e),
                 _ => Ok(Obj::Null),
             },
             None => Ok(Obj::Null), // a missing object is null, as the spec says

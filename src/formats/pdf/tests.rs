@@ -721,3 +721,29 @@ fn a_huge_tounicode_map_is_looked_up_by_binary_search() {
     assert_eq!(cmap.lookup(3, 3).as_deref(), Some("\u{44}"));
     assert!(t.elapsed().as_secs() < 10);
 }
+
+#[test]
+fn a_page_tree_deeper_than_the_limit_says_so() {
+    // #12.13: a 100,000-deep page tree said "PDF中没有页面", not the depth limit.
+    let n = 100_000;
+    // As direct dictionaries nested in one object…
+    let nested = format!(
+        "<</Type/Catalog/Pages {}<</Type/Page>>{}>>",
+        "<</Type/Pages/Kids[".repeat(n),
+        "]>>".repeat(n)
+    );
+    let t = std::time::Instant::now();
+    assert_eq!(
+        read(&pdf(&[nested.into_bytes()], "")),
+        Err(Error::TooLarge("depth"))
+    );
+    // …and as a chain of objects, each the only kid of the one before (fewer: 100,000 objects
+    // are over the entry limit).
+    let mut objects = vec![b"<</Type/Catalog/Pages 2 0 R>>".to_vec()];
+    for k in 0..n / 2 {
+        objects.push(format!("<</Type/Pages/Kids[{} 0 R]>>", k + 3).into_bytes());
+    }
+    objects.push(b"<</Type/Page>>".to_vec());
+    assert_eq!(read(&pdf(&objects, "")), Err(Error::TooLarge("depth")));
+    eprintln!("100,000- and 50,000-deep page trees: {:?}", t.elapsed());
+}
