@@ -123,6 +123,7 @@ fn limit_zh(what: &str) -> &'static str {
         "entries" => "条目数量",
         "depth" => "嵌套层数",
         "text" => "文字量",
+        "work" => "处理量",
         _ => "大小",
     }
 }

@@ -53,6 +53,10 @@ pub struct Compound<'a> {
     minifat: Vec<u32>,
     mini_stream: Vec<u8>,
     entries: Vec<Entry>,
+    /// The directory tree points outside the directory, at unused entries or entries of no known
+    /// type, or leaves a `WordDocument` stream unreachable: a file that finds no Word stream
+    /// then is damaged, not some other kind of OLE file (#12.13).
+    pub directory_damaged: bool,
 }
 
 impl<'a> Compound<'a> {
@@ -79,6 +83,7 @@ impl<'a> Compound<'a> {
             minifat: Vec::new(),
             mini_stream: Vec::new(),
             entries: Vec::new(),
+            directory_damaged: false,
         };
 
         // DIFAT: 109 FAT sector numbers in the header, then a chain of DIFAT sectors.
@@ -149,7 +154,11 @@ impl<'a> Compound<'a> {
         let mut stack = vec![u32_at(root, 76).unwrap_or(NO_STREAM)];
         let mut seen = vec![false; count];
         while let Some(id) = stack.pop() {
-            let Some(e) = entry(id as usize).filter(|_| id != NO_STREAM) else {
+            if id == NO_STREAM {
+                continue;
+            }
+            let Some(e) = entry(id as usize).filter(|e| matches!(e[66], 1 | 2)) else {
+                c.directory_damaged = true;
                 continue;
             };
             if std::mem::replace(&mut seen[id as usize], true) {
@@ -165,6 +174,13 @@ impl<'a> Compound<'a> {
                 start: u32_at(e, 116).unwrap_or(END_OF_CHAIN),
                 size: size_of(e),
             });
+        }
+        let word: Vec<u16> = "WordDocument".encode_utf16().collect();
+        let has_word_entry = (0..count)
+            .filter_map(entry)
+            .any(|e| e[66] == 2 && (0..word.len()).all(|i| u16_at(e, 2 * i) == Some(word[i])));
+        if has_word_entry && !c.has("WordDocument") {
+            c.directory_damaged = true;
         }
         Ok(c)
     }
@@ -362,6 +378,7 @@ pub(crate) mod tests {
             minifat: Vec::new(),
             mini_stream: Vec::new(),
             entries: Vec::new(),
+            directory_damaged: false,
         };
         let reads = std::cell::Cell::new(0usize);
         let r = c.chain_bytes_in(0, &c.fat, sector_len, None, |s| {

@@ -20,7 +20,14 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
         return Err(Error::Encrypted);
     }
     let Some(word) = ole.read("WordDocument")? else {
-        return Err(Error::Unknown(other_kind(&ole)));
+        let kind = other_kind(&ole);
+        if kind == "ole" && ole.directory_damaged {
+            return Err(broken(
+                "的目录已损坏（找不到 WordDocument 流）",
+                "the OLE directory is damaged (no WordDocument stream found)",
+            ));
+        }
+        return Err(Error::Unknown(kind));
     };
     let format = if is_wps(&ole)? {
         Format::Wps
@@ -1311,6 +1318,31 @@ mod tests {
         assert_eq!(f.read(), Err(Error::Encrypted));
         let docx = make_ole(&[("EncryptionInfo", b"\x04\x00"), ("EncryptedPackage", b"..")]);
         assert_eq!(read(&docx), Err(Error::Encrypted));
+    }
+
+    #[test]
+    fn a_damaged_directory_is_broken_not_another_kind_of_file() {
+        // #12.13: a damaged OLE directory said "不是 Word/WPS 文档".
+        let good = make_ole(&[("WordDocument", &[0u8; 8192]), ("1Table", &[0u8; 8192])]);
+        let sector = 1usize << u16::from_le_bytes([good[30], good[31]]);
+        let dir = sector * (1 + u32::from_le_bytes(good[48..52].try_into().unwrap()) as usize);
+        // The root's child points past the directory…
+        let mut far = good.clone();
+        far[dir + 76..dir + 80].copy_from_slice(&0x00FF_FFF0u32.to_le_bytes());
+        // …or the Word stream's entry is of no known type.
+        let mut odd = good.clone();
+        let word = (1..4)
+            .map(|i| dir + 128 * i)
+            .find(|&at| good[at..at + 2] == *b"W\0")
+            .unwrap();
+        odd[word + 66] = 9;
+        for bytes in [far, odd] {
+            let r = read(&bytes);
+            assert!(
+                matches!(r, Err(Error::Broken(ref zh, _)) if zh.contains("目录")),
+                "{r:?}"
+            );
+        }
     }
 
     #[test]

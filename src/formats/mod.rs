@@ -155,6 +155,10 @@ pub struct Limits {
     pub max_depth: usize,
     /// Bytes of extracted text.
     pub max_text: usize,
+    /// Units of work one file may take beyond its bytes: PDF content-stream bytes interpreted
+    /// (a form counts each time it is drawn), OFD objects placed (a template each time it is
+    /// used). Reuse multiplies work without growing the file; this bounds the product.
+    pub max_work: usize,
 }
 
 /// The limits used for every file.
@@ -163,6 +167,7 @@ pub const LIMITS: Limits = Limits {
     max_entries: 100_000,
     max_depth: 256,
     max_text: 32 << 20,
+    max_work: 64 << 20,
 };
 
 /// Whether reading these bytes takes the `readers` feature (a zip, OLE or PDF file).

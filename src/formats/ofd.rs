@@ -6,6 +6,9 @@
 //! millimetres; [`layout::reflow`] then makes lines and paragraphs. Elements are matched by local
 //! name, whatever their namespace (easyofd writes its own instead of `http://www.ofdspec.org/2016`).
 
+use std::cell::Cell;
+use std::collections::HashMap;
+
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
@@ -51,11 +54,19 @@ pub fn read(archive: &Archive<'_>) -> Result<Extracted, Error> {
 /// What pages draw from outside their own content: template pages and composite graphic units.
 #[derive(Debug, Default)]
 struct Shared {
-    /// `TemplatePage` ID → its content part's path and text.
-    templates: Vec<(String, String, String)>,
-    /// `CompositeGraphicUnit` ID → its resource part's path and the unit's inner XML.
-    units: Vec<(String, String, String)>,
+    /// `TemplatePage` ID → its content part's path and text (the first of an ID wins).
+    templates: HashMap<String, (String, String)>,
+    /// `CompositeGraphicUnit` ID → its resource part's path and the unit's inner XML: a map,
+    /// since each placement looks its unit up (a scan per page was quadratic, #12.10).
+    units: HashMap<String, (String, String)>,
+    /// XML bytes the file may still have placed (`LIMITS.max_work`): each use of a template or
+    /// unit is charged its size, since depth alone let a 1.1 KB template that places itself 10
+    /// times take 41 s and 1.4 GB (#12.9).
+    work_left: Cell<usize>,
 }
+
+/// What one placement costs beside its bytes (so that empty templates count too).
+const PLACEMENT_COST: usize = 64;
 
 /// Templates and composite units may nest; deeper than this is a cycle.
 const MAX_NESTING: usize = 8;
@@ -71,7 +82,10 @@ impl Shared {
     ) -> Result<Shared, Error> {
         let text = utf8(document);
         let mut xml = Xml::new(&text, doc_path);
-        let mut shared = Shared::default();
+        let mut shared = Shared {
+            work_left: Cell::new(LIMITS.max_work),
+            ..Shared::default()
+        };
         let mut res_parts = Vec::new();
         let mut in_res = false;
         while let Some(event) = xml.next()? {
@@ -81,7 +95,7 @@ impl Shared {
                         let path = locate(&loc);
                         if let Some(bytes) = archive.read(&path)? {
                             let content = utf8(&bytes).into_owned();
-                            shared.templates.push((id, path, content));
+                            shared.templates.entry(id).or_insert((path, content));
                         }
                     }
                 }
@@ -112,6 +126,17 @@ impl Shared {
         Ok(shared)
     }
 
+    /// Charges one placement of `len` bytes of XML to the file's work budget.
+    fn charge(&self, len: usize) -> Result<(), Error> {
+        let left = self.work_left.get();
+        let cost = len.saturating_add(PLACEMENT_COST);
+        if cost > left {
+            return Err(Error::TooLarge("work"));
+        }
+        self.work_left.set(left - cost);
+        Ok(())
+    }
+
     /// Keeps the inner XML of every `CompositeGraphicUnit` of a resource part.
     fn read_units(&mut self, text: &str, path: &str) -> Result<(), Error> {
         let mut xml = Xml::new(text, path);
@@ -128,7 +153,9 @@ impl Shared {
                     if let Some((id, start)) = open.take()
                         && let Some(inner) = text.get(start..before)
                     {
-                        self.units.push((id, path.to_string(), inner.to_string()));
+                        self.units
+                            .entry(id)
+                            .or_insert_with(|| (path.to_string(), inner.to_string()));
                         if self.units.len() > LIMITS.max_entries {
                             return Err(Error::TooLarge("entries"));
                         }
@@ -417,14 +444,16 @@ fn page_runs(
         match &event {
             Event::Start(e) if is(e, "Template") && depth < MAX_NESTING => {
                 let id = attr(e, "TemplateID").unwrap_or_default();
-                if let Some((_, path, content)) = shared.templates.iter().find(|t| t.0 == id) {
+                if let Some((path, content)) = shared.templates.get(&id) {
+                    shared.charge(content.len())?;
                     let template = page_runs(content.as_bytes(), path, page, shared, depth + 1)?;
                     runs.extend(template);
                 }
             }
             Event::Start(e) if is(e, "CompositeObject") && depth < MAX_NESTING => {
                 let id = attr(e, "ResourceID").unwrap_or_default();
-                if let Some((_, path, inner)) = shared.units.iter().find(|u| u.0 == id) {
+                if let Some((path, inner)) = shared.units.get(&id) {
+                    shared.charge(inner.len())?;
                     let [x, y, _, _] = numbers::<4>(attr(e, "Boundary").as_deref());
                     let ctm = match attr(e, "CTM") {
                         Some(m) => numbers::<6>(Some(&m)),
@@ -654,13 +683,16 @@ mod tests {
             "p",
             0,
             &Shared {
-                units: vec![(
+                units: HashMap::from([(
                     "20".into(),
-                    "r".into(),
-                    res[res.find("<ofd:Content>").unwrap()
-                        ..res.find("</ofd:CompositeGraphicUnit>").unwrap()]
-                        .into(),
-                )],
+                    (
+                        "r".into(),
+                        res[res.find("<ofd:Content>").unwrap()
+                            ..res.find("</ofd:CompositeGraphicUnit>").unwrap()]
+                            .into(),
+                    ),
+                )]),
+                work_left: Cell::new(LIMITS.max_work),
                 ..Shared::default()
             },
             0,
@@ -689,6 +721,34 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(e.text, "一、主要举措");
+    }
+
+    #[test]
+    fn a_template_placing_itself_many_times_is_stopped_by_the_work_budget() {
+        // #12.9: a 1.1 KB OFD whose template places itself 10 times (10^8 placements at depth 8)
+        // took 41 s and 1.4 GB; 20 times ran past 60 s.
+        let document = format!(
+            r#"<ofd:Document {NS}><ofd:CommonData><ofd:TemplatePage ID="7" BaseLoc="Pages/Page_0/Content.xml"/></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>"#
+        );
+        for fan_out in [20] {
+            let page = format!(
+                r#"<ofd:Page {NS}>{}<ofd:Content><ofd:Layer ID="2"><ofd:TextObject ID="9" Boundary="30 40 150 6" Size="5.6"><ofd:TextCode X="0" Y="4">一、主要举措</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>"#,
+                r#"<ofd:Template TemplateID="7"/>"#.repeat(fan_out)
+            );
+            let t = std::time::Instant::now();
+            let r = read_files(&[
+                ("OFD.xml", &ofd_xml("Doc_0/Document.xml")),
+                ("Doc_0/Document.xml", &document),
+                ("Doc_0/Pages/Page_0/Content.xml", &page),
+            ]);
+            eprintln!(
+                "template placing itself {fan_out}×: {:?} in {:?}",
+                r.as_ref().err(),
+                t.elapsed()
+            );
+            assert_eq!(r.unwrap_err(), Error::TooLarge("work"));
+            assert!(t.elapsed().as_secs() < 30);
+        }
     }
 
     #[test]

@@ -133,7 +133,9 @@ fn page_top(doc: &Doc<'_>, page: &Page) -> Result<f32, Error> {
     })
 }
 
-/// The page's content: one stream or several, joined as one.
+/// The page's content: one stream or several, joined as one (never more than the work budget,
+/// which the page's interpretation is charged anyway: one stream listed 100,000 times is refused
+/// before it is copied 100,000 times, #12.5).
 fn page_content(doc: &Doc<'_>, page: &Dict) -> Result<Vec<u8>, Error> {
     let streams = match doc.get_in(page, "Contents")? {
         Obj::Array(a) => a,
@@ -144,6 +146,9 @@ fn page_content(doc: &Doc<'_>, page: &Dict) -> Result<Vec<u8>, Error> {
         if let Obj::Stream(d, raw) = doc.resolve(s)?
             && let Some(data) = doc.decode(&d, &raw)?
         {
+            if out.len() + data.len() >= LIMITS.max_work {
+                return Err(Error::TooLarge("work"));
+            }
             out.extend_from_slice(&data);
             out.push(b'\n');
         }

@@ -6,6 +6,7 @@
 //! budget for all of them, so a zip bomb is refused after at most [`Limits::max_inflated`] bytes.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 
 use super::Limits;
 use crate::Error;
@@ -26,6 +27,11 @@ struct Entry {
 pub struct Archive<'a> {
     bytes: &'a [u8],
     entries: Vec<Entry>,
+    /// Entry index by exact name and by ASCII-lowercased name (the first in directory order
+    /// wins): an OFD looks a part up per page, and a scan of 60,000 entries per page for 100,000
+    /// pages took 13 s (#12.10).
+    by_name: HashMap<String, usize>,
+    by_folded_name: HashMap<String, usize>,
     budget: Cell<usize>,
 }
 
@@ -102,9 +108,19 @@ impl<'a> Archive<'a> {
             });
             at += 46 + name_len + extra_len + comment_len;
         }
+        let mut by_name = HashMap::with_capacity(entries.len());
+        let mut by_folded_name = HashMap::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            by_name.entry(e.name.clone()).or_insert(i);
+            by_folded_name
+                .entry(e.name.to_ascii_lowercase())
+                .or_insert(i);
+        }
         Ok(Archive {
             bytes,
             entries,
+            by_name,
+            by_folded_name,
             budget: Cell::new(limits.max_inflated),
         })
     }
@@ -121,11 +137,11 @@ impl<'a> Archive<'a> {
 
     fn entry(&self, name: &str) -> Option<&Entry> {
         let name = name.trim_start_matches('/');
-        self.entries.iter().find(|e| e.name == name).or_else(|| {
-            self.entries
-                .iter()
-                .find(|e| e.name.eq_ignore_ascii_case(name))
-        })
+        let i = self
+            .by_name
+            .get(name)
+            .or_else(|| self.by_folded_name.get(&name.to_ascii_lowercase()))?;
+        self.entries.get(*i)
     }
 
     /// The contents of an entry; `Ok(None)` when there is none of that name.
@@ -276,6 +292,31 @@ pub(crate) mod tests {
         assert_eq!(entry_name(gbk, 0), "报告.txt");
         assert_eq!(entry_name("报告.txt".as_bytes(), 0x800), "报告.txt");
         assert_eq!(entry_name("报告.txt".as_bytes(), 0), "报告.txt");
+    }
+
+    #[test]
+    fn entries_are_found_by_name_in_constant_time() {
+        // #12.10: 60,000 entries looked up once per page for 100,000 pages took 13 s.
+        let names: Vec<String> = (0..60_000)
+            .map(|i| format!("Doc_0/Pages/Page_{i}/Content.xml"))
+            .collect();
+        let files: Vec<(&str, &[u8], bool)> = names
+            .iter()
+            .map(|n| (n.as_str(), &b"x"[..], false))
+            .collect();
+        let z = make_zip(&files);
+        let a = Archive::new(&z, &LIMITS).unwrap();
+        let t = std::time::Instant::now();
+        for i in 0..100_000 {
+            assert!(a.has(&names[(i * 7) % names.len()]));
+        }
+        assert!(
+            a.has("/DOC_0/pages/Page_5/Content.xml"),
+            "case-insensitive, leading slash"
+        );
+        assert!(!a.has("Doc_0/Pages/Page_60000/Content.xml"));
+        eprintln!("100,000 lookups among 60,000 entries: {:?}", t.elapsed());
+        assert!(t.elapsed().as_secs() < 5);
     }
 
     #[test]

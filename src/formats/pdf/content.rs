@@ -58,6 +58,10 @@ pub struct Drawing<'d, 'a> {
     pub unmapped_glyphs: usize,
     /// Form XObjects drawn so far in the document.
     forms_drawn: usize,
+    /// Content-stream bytes the file may still have interpreted (`LIMITS.max_work`): a form is
+    /// charged each time it is drawn, since 100,000 draws of a 1 MB form cost 100 GB of work
+    /// from one small file (#12.6).
+    work_left: usize,
 }
 
 /// Where a content stream runs: its page, page height, resources and form nesting.
@@ -81,7 +85,17 @@ impl<'d, 'a> Drawing<'d, 'a> {
             images: 0,
             unmapped_glyphs: 0,
             forms_drawn: 0,
+            work_left: LIMITS.max_work,
         }
+    }
+
+    /// Charges `n` content bytes to the file's work budget.
+    fn charge(&mut self, n: usize) -> Result<(), Error> {
+        self.work_left = self
+            .work_left
+            .checked_sub(n)
+            .ok_or(Error::TooLarge("work"))?;
+        Ok(())
     }
 
     /// Runs one page's content; `top` is the page's upper edge (to flip y downward).
@@ -113,6 +127,7 @@ impl<'d, 'a> Drawing<'d, 'a> {
     }
 
     fn run(&mut self, frame: &Frame<'_>, mut gs: State, content: &[u8]) -> Result<(), Error> {
+        self.charge(content.len())?;
         let mut saved: Vec<State> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;

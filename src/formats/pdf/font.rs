@@ -289,9 +289,17 @@ pub struct CMap {
     /// Single codes (bfchar), keyed by (length, code).
     chars: HashMap<(usize, u32), String>,
     /// Ranges (bfrange): length, low, high and the UTF-16 of the low code's text (the last unit
-    /// counts up), or one text per code.
+    /// counts up), or one text per code. Sorted by (length, low) once parsed, so that a glyph
+    /// is looked up by binary search: a scan of 100,000 ranges per glyph made 2M glyphs take
+    /// minutes (#12.8).
     ranges: Vec<(usize, u32, u32, RangeDst)>,
 }
+
+/// Ranges overlapping one code are looked at this many at most (they are rare; a hostile map
+/// nesting thousands must not make each lookup a scan again).
+const MAX_OVERLAP: usize = 64;
+/// Codespace ranges kept (the spec's blocks hold at most 100; fonts declare a handful).
+const MAX_CODESPACE: usize = 1024;
 
 #[derive(Debug)]
 enum RangeDst {
@@ -325,7 +333,9 @@ impl CMap {
                         b"beginbfrange" => section = b"range",
                         b"endcodespacerange" => {
                             for p in operands.chunks_exact(2) {
-                                if let (Obj::Str(lo), Obj::Str(hi)) = (&p[0], &p[1]) {
+                                if let (Obj::Str(lo), Obj::Str(hi)) = (&p[0], &p[1])
+                                    && cmap.codespace.len() < MAX_CODESPACE
+                                {
                                     cmap.codespace.push((lo.len(), be(lo), be(hi)));
                                 }
                             }
@@ -368,6 +378,11 @@ impl CMap {
                 }
             }
         }
+        // Stable: of ranges starting at the same code, the first in the file is found first
+        // (lookup walks down from the last range starting at or below the code).
+        let mut ranges: Vec<_> = cmap.ranges.into_iter().enumerate().collect();
+        ranges.sort_by_key(|(i, r)| (r.0, r.1, std::cmp::Reverse(*i)));
+        cmap.ranges = ranges.into_iter().map(|(_, r)| r).collect();
         Ok(cmap)
     }
 
@@ -394,9 +409,13 @@ impl CMap {
         if let Some(t) = self.chars.get(&(len, code)) {
             return Some(t.clone());
         }
-        for (l, lo, hi, dst) in &self.ranges {
-            if *l != len || code < *lo || code > *hi {
-                continue;
+        let end = self.ranges.partition_point(|r| (r.0, r.1) <= (len, code));
+        for (l, lo, hi, dst) in self.ranges[..end].iter().rev().take(MAX_OVERLAP) {
+            if *l != len {
+                break;
+            }
+            if code > *hi {
+                continue; // an earlier range may still reach over this code
             }
             let k = (code - lo) as usize;
             return match dst {

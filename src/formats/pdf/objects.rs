@@ -1,7 +1,7 @@
 //! PDF objects: the lexer, the cross-reference (classic tables, xref streams, object streams,
 //! a scan of the file when both are broken) and stream decoding within one inflate budget.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -419,12 +419,24 @@ enum Entry {
     InStream(u32, usize),
 }
 
+/// Positions found by one pass over the file, so that repairing a file stays linear (#12.7):
+/// a stream whose /Length is wrong ends at the next `endstream` — found by binary search, not by
+/// a search to the end of the file per stream — and never runs into the next object.
+struct Landmarks {
+    /// The start of every `N G obj` header, in file order.
+    headers: Vec<usize>,
+    /// The position of every `endstream`, in file order.
+    endstreams: Vec<usize>,
+}
+
 /// An open PDF: objects read on demand, each decompression charged to one budget.
 pub struct Doc<'a> {
     data: &'a [u8],
     xref: HashMap<u32, Entry>,
     /// Objects found by scanning the file, made when an xref offset proves wrong.
     scanned: RefCell<Option<HashMap<u32, usize>>>,
+    /// Where objects start and `endstream`s stand, found by one scan when first needed.
+    landmarks: OnceCell<Landmarks>,
     /// Decoded object streams: the bytes and each object's (number, offset).
     obj_streams: RefCell<HashMap<u32, Rc<ObjStream>>>,
     /// Object streams being decoded (a stream that contains itself).
@@ -451,6 +463,7 @@ impl<'a> Doc<'a> {
             data,
             xref: HashMap::new(),
             scanned: RefCell::new(None),
+            landmarks: OnceCell::new(),
             obj_streams: RefCell::new(HashMap::new()),
             opening: RefCell::new(HashSet::new()),
             inflate_left: Cell::new(budget),
@@ -716,7 +729,14 @@ impl<'a> Doc<'a> {
         // The last trailer holds the newest root; xref streams carry theirs in their dictionary.
         let mut trailer = None;
         let mut from = self.data.len();
-        while let Some(at) = rfind(&self.data[..from], b"trailer") {
+        // A damaged file is read object by object up to the next header from here on.
+        self.landmarks();
+        // The newest few trailers only: each may be an unclosed `<<` read to the file's end.
+        let mut tries = 0;
+        while let Some(at) = rfind(&self.data[..from], b"trailer")
+            && tries < 64
+        {
+            tries += 1;
             if let Ok(Some(Obj::Dict(d))) = Lexer::new(self.data, at + 7).object(0)
                 && d.get("Root").is_some()
             {
@@ -767,51 +787,32 @@ impl<'a> Doc<'a> {
     /// Every `N G obj` in the file, the last definition of a number winning.
     fn scan(&self) -> HashMap<u32, usize> {
         let mut map = HashMap::new();
-        let d = self.data;
-        let mut i = 0;
-        while let Some(at) = find(&d[i..], b"obj") {
-            let o = i + at;
-            i = o + 3;
-            // Walk back over "N G " before "obj".
-            let mut j = o;
-            while j > 0 && is_white(d[j - 1]) {
-                j -= 1;
-            }
-            let g_end = j;
-            while j > 0 && d[j - 1].is_ascii_digit() {
-                j -= 1;
-            }
-            if j == g_end {
-                continue;
-            }
-            let n_end = {
-                let mut k = j;
-                while k > 0 && is_white(d[k - 1]) {
-                    k -= 1;
-                }
-                k
-            };
-            if n_end == j {
-                continue;
-            }
-            let mut k = n_end;
-            while k > 0 && d[k - 1].is_ascii_digit() {
-                k -= 1;
-            }
-            if k == n_end || (k > 0 && !is_white(d[k - 1]) && !is_delim(d[k - 1])) {
-                continue;
-            }
-            if let Some(n) = std::str::from_utf8(&d[k..n_end])
-                .ok()
-                .and_then(|s| s.parse::<u32>().ok())
-            {
-                map.insert(n, k);
-                if map.len() > LIMITS.max_entries {
-                    break;
-                }
+        for (n, k) in scan_headers(self.data) {
+            map.insert(n, k);
+            if map.len() > LIMITS.max_entries {
+                break;
             }
         }
         map
+    }
+
+    fn landmarks(&self) -> &Landmarks {
+        self.landmarks.get_or_init(|| Landmarks {
+            headers: scan_headers(self.data)
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect(),
+            endstreams: find_all(self.data, b"endstream"),
+        })
+    }
+
+    /// Where the object after the one at `offset` starts (the file's end if none): a damaged
+    /// object is read no further, so that reading every object of a repaired file stays linear.
+    fn next_header(&self, offset: usize) -> usize {
+        let h = &self.landmarks().headers;
+        h.get(h.partition_point(|&k| k <= offset))
+            .copied()
+            .unwrap_or(self.data.len())
     }
 
     /// Parses `N G obj … endobj` at `offset`. A stream's indirect /Length is looked up only when
@@ -829,6 +830,11 @@ impl<'a> Doc<'a> {
         };
         if lx.token(0)? != Some(Token::Keyword(b"obj".to_vec())) {
             return Err(bad());
+        }
+        // In a repaired file (landmarks known) an object is read up to the next object only: an
+        // unclosed `<<` or `[` would otherwise read to the file's end, once per object.
+        if self.landmarks.get().is_some() {
+            lx = Lexer::new(&self.data[..self.next_header(lx.pos)], lx.pos);
         }
         let obj = lx.object(0)?.ok_or_else(bad)?;
         if let (Obj::Dict(d), Some(Token::Keyword(k))) = (&obj, lx.token(0)?)
@@ -859,8 +865,15 @@ impl<'a> Doc<'a> {
                     }
                 })
                 .or_else(|| {
-                    find(&self.data[start..], b"endstream").map(|at| {
-                        let mut e = start + at;
+                    let land = self.landmarks();
+                    let i = land.endstreams.partition_point(|&e| e < start);
+                    let at = *land.endstreams.get(i)?;
+                    // An `endstream` past the next object is that object's, not this one's.
+                    if at > self.next_header(start) {
+                        return None;
+                    }
+                    Some({
+                        let mut e = at;
                         // The EOL before endstream is not data.
                         if e > start && self.data[e - 1] == b'\n' {
                             e -= 1;
@@ -891,6 +904,9 @@ impl<'a> Doc<'a> {
         match self.xref.get(&num) {
             Some(Entry::At(off)) => match self.parse_indirect_at(*off, follow_length) {
                 Ok((n, o)) if n == num => Ok(o),
+                // Over a limit is the answer, not damage to repair: a catalog nested 100,000
+                // deep read as null said "no pages" (#12.13).
+                Err(e @ Error::TooLarge(_)) => Err(e),
                 _ => self.get_scanned(num, follow_length),
             },
             Some(&Entry::InStream(s, index)) => {
@@ -916,6 +932,7 @@ impl<'a> Doc<'a> {
         match off {
             Some(off) => match self.parse_indirect_at(off, follow_length) {
                 Ok((n, o)) if n == num => Ok(o),
+                Err(e @ Error::TooLarge(_)) => Err(e),
                 _ => Ok(Obj::Null),
             },
             None => Ok(Obj::Null), // a missing object is null, as the spec says
@@ -996,9 +1013,14 @@ impl<'a> Doc<'a> {
             p => p,
         };
         let mut data = raw.to_vec();
+        // Inflating charges what it writes; a stream without /FlateDecode is charged here, each
+        // time it is used: one 33 KB stream listed 100,000 times as a page's /Contents was 3.2 GB
+        // of content that no budget saw (#12.5).
+        let mut inflated = false;
         for (i, f) in filters.iter().enumerate() {
             match f.as_slice() {
                 b"FlateDecode" | b"Fl" => {
+                    inflated = true;
                     data = self.inflate(&data)?;
                     if i == 0
                         && let Some(p) = params.dict()
@@ -1022,7 +1044,21 @@ impl<'a> Doc<'a> {
                 _ => return Ok(None),
             }
         }
+        if !inflated {
+            self.charge(data.len())?;
+        }
         Ok(Some(data))
+    }
+
+    /// Takes `n` bytes from the file's budget of decoded stream bytes.
+    fn charge(&self, n: usize) -> Result<(), Error> {
+        let left = self.inflate_left.get();
+        if n > left {
+            self.inflate_left.set(0);
+            return Err(Error::TooLarge("inflated"));
+        }
+        self.inflate_left.set(left - n);
+        Ok(())
     }
 
     fn inflate(&self, data: &[u8]) -> Result<Vec<u8>, Error> {
@@ -1108,6 +1144,57 @@ fn paeth(a: u8, b: u8, c: u8) -> u8 {
     } else {
         c
     }
+}
+
+/// Every `N G obj` header in the file: (N, where N starts), in file order.
+fn scan_headers(d: &[u8]) -> Vec<(u32, usize)> {
+    let mut out = Vec::new();
+    for o in find_all(d, b"obj") {
+        // Walk back over "N G " before "obj".
+        let mut j = o;
+        while j > 0 && is_white(d[j - 1]) {
+            j -= 1;
+        }
+        let g_end = j;
+        while j > 0 && d[j - 1].is_ascii_digit() {
+            j -= 1;
+        }
+        if j == g_end {
+            continue;
+        }
+        let mut n_end = j;
+        while n_end > 0 && is_white(d[n_end - 1]) {
+            n_end -= 1;
+        }
+        if n_end == j {
+            continue;
+        }
+        let mut k = n_end;
+        while k > 0 && d[k - 1].is_ascii_digit() {
+            k -= 1;
+        }
+        if k == n_end || (k > 0 && !is_white(d[k - 1]) && !is_delim(d[k - 1])) {
+            continue;
+        }
+        if let Some(n) = std::str::from_utf8(&d[k..n_end])
+            .ok()
+            .and_then(|s| s.parse::<u32>().ok())
+        {
+            out.push((n, k));
+        }
+    }
+    out
+}
+
+/// Every position of `needle` in `hay` (not overlapping), in order.
+fn find_all(hay: &[u8], needle: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(at) = find(&hay[i..], needle) {
+        out.push(i + at);
+        i += at + needle.len();
+    }
+    out
 }
 
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {

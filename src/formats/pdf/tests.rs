@@ -607,3 +607,143 @@ fn text_in_fonts_that_map_to_nothing_is_named_as_such_not_a_scan() {
     );
     assert_eq!(text_of(&ok).unwrap(), "关于");
 }
+
+#[test]
+fn one_stream_listed_many_times_as_contents_is_charged_each_time() {
+    // #12.5: a 33 KB uncompressed stream listed 100,000 times took 40 s and 3.2 GB.
+    let t = std::time::Instant::now();
+    let content =
+        format!("BT /F1 16 Tf 80 700 Td <{}> Tj ET\n", codes("报告", FONT)).repeat(33_000 / 40);
+    let refs = "8 0 R ".repeat(100_000);
+    let mut bytes = one_page(b"", "", &[stream("", content.as_bytes())]);
+    let at = crate::formats::find(&bytes, b"/Contents 5 0 R").unwrap();
+    let list = format!("/Contents [{refs}]");
+    // The objects after the page move: the reader finds them by scanning, as in a damaged file.
+    bytes.splice(at..at + 15, list.bytes());
+    let err = read(&bytes).unwrap_err();
+    eprintln!("100,000 × 33 KB contents: {:?} in {:?}", err, t.elapsed());
+    assert!(
+        matches!(err, Error::TooLarge("work" | "inflated")),
+        "{err:?}"
+    );
+    assert!(t.elapsed().as_secs() < 20);
+}
+
+#[test]
+fn one_form_drawn_many_times_is_charged_each_time() {
+    // #12.6: `/Fm Do` 100,000 times with a 1 MB form ran past 60 s.
+    let t = std::time::Instant::now();
+    let form = "0 0 m 1 1 l S\n".repeat((1 << 20) / 14);
+    let bytes = one_page(
+        "/Fm Do\n".repeat(100_000).as_bytes(),
+        "/XObject<</Fm 8 0 R>>",
+        &[stream(
+            "/Subtype/Form/Filter/FlateDecode",
+            &zlib(form.as_bytes()),
+        )],
+    );
+    let err = read(&bytes).unwrap_err();
+    eprintln!(
+        "100,000 draws of a 1 MB form: {:?} in {:?}",
+        err,
+        t.elapsed()
+    );
+    assert!(
+        matches!(err, Error::TooLarge("work" | "inflated")),
+        "{err:?}"
+    );
+    assert!(t.elapsed().as_secs() < 20);
+}
+
+/// A PDF of `n` stream objects that never say `endstream`, behind a wrong `startxref`: the
+/// reader must repair it by one scan.
+fn streams_without_end(n: usize) -> Vec<u8> {
+    let content = format!("BT /F1 16 Tf 80 700 Td <{}> Tj ET", codes("报告", FONT));
+    let mut bytes = one_page(content.as_bytes(), "", &[]);
+    let at = crate::formats::find(&bytes, b"xref\n").unwrap();
+    bytes.truncate(at);
+    for k in 0..n {
+        bytes.extend_from_slice(
+            format!(
+                "{} 0 obj\n<</Length 999999999>>\nstream\nq 1 0 0 1 0 0 cm Q\n",
+                100 + k
+            )
+            .as_bytes(),
+        );
+    }
+    bytes.extend_from_slice(b"trailer\n<</Root 1 0 R>>\nstartxref\n999999999\n%%EOF\n");
+    bytes
+}
+
+#[test]
+fn repairing_many_streams_without_end_is_linear() {
+    // #12.7: 80,000 such objects (3.8 MB) ran past 60 s: each stream searched to the file's end.
+    let time = |n: usize| {
+        let bytes = streams_without_end(n);
+        let t = std::time::Instant::now();
+        let r = read(&bytes);
+        (t.elapsed(), bytes.len(), r.map(|e| e.text))
+    };
+    let (small, _, r) = time(10_000);
+    assert_eq!(r.unwrap(), "报告");
+    let (big, len, r) = time(80_000);
+    assert_eq!(r.unwrap(), "报告");
+    eprintln!("10,000 objects: {small:?}; 80,000 objects ({len} bytes): {big:?}");
+    assert!(
+        big < small * 20 + std::time::Duration::from_millis(500),
+        "{small:?} {big:?}"
+    );
+}
+
+#[test]
+fn a_huge_tounicode_map_is_looked_up_by_binary_search() {
+    // #12.8: each glyph scanned ~100,000 bfrange entries; 2M glyphs ran past 60 s.
+    let n = 90_000u32;
+    let mut s = String::from("1 begincodespacerange <000000> <FFFFFF> endcodespacerange\n");
+    for chunk in (0..n).collect::<Vec<_>>().chunks(100) {
+        s += &format!("{} beginbfrange\n", chunk.len());
+        for k in chunk {
+            s += &format!("<{:06X}> <{:06X}> <4E00>\n", k * 2, k * 2);
+        }
+        s += "endbfrange\n";
+    }
+    // An overlapping range: a code in both is found in either, nothing panics.
+    s += "1 beginbfrange <000000> <0000FF> <0041> endbfrange\n";
+    let cmap = CMap::parse(s.as_bytes()).unwrap();
+    let t = std::time::Instant::now();
+    let mut found = 0;
+    for code in 0..2_000_000u32 {
+        found += usize::from(cmap.lookup(code % (2 * n), 3).is_some());
+    }
+    eprintln!("2M lookups over {n} ranges: {:?}", t.elapsed());
+    assert!(found >= 1_000_000, "{found}");
+    assert_eq!(cmap.lookup(2, 3).as_deref(), Some("\u{4E00}"));
+    assert_eq!(cmap.lookup(3, 3).as_deref(), Some("\u{44}"));
+    assert!(t.elapsed().as_secs() < 10);
+}
+
+#[test]
+fn a_page_tree_deeper_than_the_limit_says_so() {
+    // #12.13: a 100,000-deep page tree said "PDF中没有页面", not the depth limit.
+    let n = 100_000;
+    // As direct dictionaries nested in one object…
+    let nested = format!(
+        "<</Type/Catalog/Pages {}<</Type/Page>>{}>>",
+        "<</Type/Pages/Kids[".repeat(n),
+        "]>>".repeat(n)
+    );
+    let t = std::time::Instant::now();
+    assert_eq!(
+        read(&pdf(&[nested.into_bytes()], "")),
+        Err(Error::TooLarge("depth"))
+    );
+    // …and as a chain of objects, each the only kid of the one before (fewer: 100,000 objects
+    // are over the entry limit).
+    let mut objects = vec![b"<</Type/Catalog/Pages 2 0 R>>".to_vec()];
+    for k in 0..n / 2 {
+        objects.push(format!("<</Type/Pages/Kids[{} 0 R]>>", k + 3).into_bytes());
+    }
+    objects.push(b"<</Type/Page>>".to_vec());
+    assert_eq!(read(&pdf(&objects, "")), Err(Error::TooLarge("depth")));
+    eprintln!("100,000- and 50,000-deep page trees: {:?}", t.elapsed());
+}
