@@ -730,7 +730,7 @@ mod tests {
         let document = format!(
             r#"<ofd:Document {NS}><ofd:CommonData><ofd:TemplatePage ID="7" BaseLoc="Pages/Page_0/Content.xml"/></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>"#
         );
-        for fan_out in [20] {
+        for fan_out in [10, 20] {
             let page = format!(
                 r#"<ofd:Page {NS}>{}<ofd:Content><ofd:Layer ID="2"><ofd:TextObject ID="9" Boundary="30 40 150 6" Size="5.6"><ofd:TextCode X="0" Y="4">一、主要举措</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>"#,
                 r#"<ofd:Template TemplateID="7"/>"#.repeat(fan_out)
