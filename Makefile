@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=1.000,year=1.000,org=0.981,recipient=1.000,l1_f1=0.987,l2_f1=0.996,parts=1.000
 
-.PHONY: test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
+.PHONY: test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -110,3 +110,28 @@ test-wasm: tools browser-deps
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
 		apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-noto-cjk; fi
+
+## The hostile-input suite at full size, in release (the default `cargo test` runs it small).
+test-hostile:
+	cargo test --release --test hostile -- --include-ignored --nocapture
+
+## Coverage-guided fuzzing (cargo-fuzz on the nightly toolchain): each target for FUZZ_SECONDS,
+## seeded from tests/fixtures (copied into fuzz/corpus/ at run time, never committed). Findings
+## land in fuzz/artifacts/<target>/; each becomes a case in tests/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= analyze docx doc pdf ofd html
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p fuzz/corpus/$$t; \
+		case $$t in \
+			analyze) cp tests/fixtures/seeds/*.txt fuzz/corpus/$$t/ ;; \
+			pdf) cp tests/fixtures/formats/*.pdf tests/fixtures/formats/encrypted/*.pdf fuzz/corpus/$$t/ ;; \
+			*) cp tests/fixtures/formats/*.$$t fuzz/corpus/$$t/ ;; \
+		esac; \
+	done
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		(cd fuzz && cargo +nightly fuzz run $$t corpus/$$t -- \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=3072 -print_final_stats=1) || exit 1; \
+	done

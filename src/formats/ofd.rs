@@ -730,25 +730,24 @@ mod tests {
         let document = format!(
             r#"<ofd:Document {NS}><ofd:CommonData><ofd:TemplatePage ID="7" BaseLoc="Pages/Page_0/Content.xml"/></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>"#
         );
-        for fan_out in [10, 20] {
-            let page = format!(
-                r#"<ofd:Page {NS}>{}<ofd:Content><ofd:Layer ID="2"><ofd:TextObject ID="9" Boundary="30 40 150 6" Size="5.6"><ofd:TextCode X="0" Y="4">一、主要举措</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>"#,
-                r#"<ofd:Template TemplateID="7"/>"#.repeat(fan_out)
-            );
-            let t = std::time::Instant::now();
-            let r = read_files(&[
-                ("OFD.xml", &ofd_xml("Doc_0/Document.xml")),
-                ("Doc_0/Document.xml", &document),
-                ("Doc_0/Pages/Page_0/Content.xml", &page),
-            ]);
-            eprintln!(
-                "template placing itself {fan_out}×: {:?} in {:?}",
-                r.as_ref().err(),
-                t.elapsed()
-            );
-            assert_eq!(r.unwrap_err(), Error::TooLarge("work"));
-            assert!(t.elapsed().as_secs() < 30);
-        }
+        let fan_out = 20;
+        let page = format!(
+            r#"<ofd:Page {NS}>{}<ofd:Content><ofd:Layer ID="2"><ofd:TextObject ID="9" Boundary="30 40 150 6" Size="5.6"><ofd:TextCode X="0" Y="4">一、主要举措</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>"#,
+            r#"<ofd:Template TemplateID="7"/>"#.repeat(fan_out)
+        );
+        let t = std::time::Instant::now();
+        let r = read_files(&[
+            ("OFD.xml", &ofd_xml("Doc_0/Document.xml")),
+            ("Doc_0/Document.xml", &document),
+            ("Doc_0/Pages/Page_0/Content.xml", &page),
+        ]);
+        eprintln!(
+            "template placing itself {fan_out}×: {:?} in {:?}",
+            r.as_ref().err(),
+            t.elapsed()
+        );
+        assert_eq!(r.unwrap_err(), Error::TooLarge("work"));
+        assert!(t.elapsed().as_secs() < 30);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use fazhi::{Heading, Report, Span};
 
+pub mod build;
 pub mod zip;
 
 /// Reads a fixture under tests/fixtures; a missing fixture fails loudly.
