@@ -30,7 +30,10 @@ fn run(name: &str, bytes: &[u8], secs: u64) -> (Result<Report, Error>, Duration)
     };
     eprintln!("{name}: {} bytes → {outcome} in {took:.2?}", bytes.len());
     assert!(took < Duration::from_secs(secs), "{name}: {took:?}");
-    if let Ok(rep) = &r {
+    // The invariant check slices the text per heading (quadratic itself): small reports only.
+    if let Ok(rep) = &r
+        && rep.text.len() < 64 << 10
+    {
         check_invariants(rep);
     }
     (r, took)
@@ -83,7 +86,6 @@ fn one_long_line_is_linear() {
 }
 
 #[test]
-#[ignore = "minutes in the debug profile: make test-hostile runs it in release"]
 fn many_heading_lines_are_linear() {
     linear(
         "heading lines",
@@ -94,7 +96,6 @@ fn many_heading_lines_are_linear() {
 }
 
 #[test]
-#[ignore = "minutes in the debug profile: make test-hostile runs it in release"]
 fn nested_looking_markers_are_linear() {
     linear(
         "（一）1.（1）①",
@@ -105,18 +106,16 @@ fn nested_looking_markers_are_linear() {
 }
 
 #[test]
-#[ignore = "open: markers repeated in one line grow superlinearly (220 KB ran for minutes in debug)"]
 fn nested_looking_markers_in_one_line_are_linear() {
     linear(
         "markers in one line",
         |n| with_title(repeat("（一）1.（1）①", n)),
-        500,
+        10_000,
         60,
     );
 }
 
 #[test]
-#[ignore = "minutes in the debug profile: make test-hostile runs it in release"]
 fn many_titles_in_one_paragraph_are_linear() {
     linear(
         "《…》",
