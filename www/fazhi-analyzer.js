@@ -207,7 +207,9 @@ const LEVEL_NAMES = { town: '乡镇（街道）', county: '县（区）', city: 
 
 const CSS = `
 :host { display: block; font-family: inherit; }
-.wrap { display: grid; grid-template-columns: minmax(280px, 1fr) minmax(320px, 1fr); gap: 12px; padding: 12px; }
+.wrap { display: grid; grid-template-columns: minmax(280px, 1fr) minmax(320px, 1fr); gap: 12px; padding: 12px;
+  grid-template-areas: "input analysis" "text analysis"; grid-template-rows: auto 1fr; }
+.input { grid-area: input; } .text { grid-area: text; } .analysis { grid-area: analysis; }
 .pane { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 10px; min-width: 0; }
 textarea { width: 100%; box-sizing: border-box; height: 260px; font: 14px/1.6 inherit; resize: vertical; }
 .bar { display: flex; gap: 8px; align-items: center; margin-bottom: 6px; flex-wrap: wrap; }
@@ -249,7 +251,9 @@ h2.inline { display: inline; }
 .legend { font-size: 12px; color: #666; margin: 4px 0; } .legend mark { padding: 0 2px; }
 .files button.current { font-weight: 600; }
 mark.pick { background: #ffd8a8; }
-@media (max-width: 700px) { .wrap { grid-template-columns: minmax(0, 1fr); padding: 6px; } }
+/* On a phone: the input, then what was found, then the full text (not the analysis after it). */
+@media (max-width: 700px) { .wrap { grid-template-columns: minmax(0, 1fr); padding: 6px;
+  grid-template-areas: "input" "analysis" "text"; grid-template-rows: auto; } }
 `;
 
 /** Creates an element with text content (never HTML). */
@@ -322,14 +326,15 @@ class FazhiAnalyzer extends HTMLElement {
       el('button', { onclick: () => this.exportJson() }, '导出 JSON'),
       el('button', { onclick: () => this.exportMarkdown() }, '导出 Markdown'),
       el('button', { onclick: () => this.copyJson() }, '复制 JSON'));
-    const left = el('section', { class: 'pane' },
-      el('div', { class: 'bar' }, this.picker), exports, this.fileList, this.messageBox, this.editor, this.statusBox,
+    const input = el('section', { class: 'pane input' },
+      el('div', { class: 'bar' }, this.picker), exports, this.fileList, this.messageBox, this.editor, this.statusBox);
+    const text = el('section', { class: 'pane text' },
       el('h2', {}, '全文'), el('div', { class: 'legend' }, '标注：', el('mark', { class: 'fig' }, '数字'), ' ',
         el('mark', { class: 'cite' }, '《引用文件》'), ' ', el('mark', { class: 'cite miss' }, '《疑似笔误》'), ' ',
         el('mark', { class: 'sev-error' }, '错误'), ' ', el('mark', { class: 'sev-warning' }, '警告')), this.textBox);
-    const right = el('section', { class: 'pane' }, this.metaBox, this.scoreBox, this.partsBox, this.findingsBox,
-      this.indicatorsBox, this.treeBox, this.citationsBox);
-    this.root.replaceChildren(style, el('div', { class: 'wrap' }, left, right));
+    const analysis = el('section', { class: 'pane analysis' }, this.metaBox, this.scoreBox, this.partsBox,
+      this.findingsBox, this.indicatorsBox, this.treeBox, this.citationsBox);
+    this.root.replaceChildren(style, el('div', { class: 'wrap' }, input, text, analysis));
     window.addEventListener('dragover', (e) => e.preventDefault());
     window.addEventListener('drop', (e) => {
       e.preventDefault();
