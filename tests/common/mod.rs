@@ -5,6 +5,7 @@
 use fazhi::{Heading, Report, Span};
 
 pub mod build;
+pub mod pdf;
 pub mod zip;
 
 /// Reads a fixture under tests/fixtures; a missing fixture fails loudly.
