@@ -125,22 +125,19 @@ fn many_titles_in_one_paragraph_are_linear() {
     );
 }
 
+/// Long runs of one kind of text: (name, unit repeated, times at 1× in `cargo test`, at full size).
+const RUNS: &[(&str, &str, usize, usize)] = &[
+    ("digits", "1234567890", 20_000, 250_000),
+    ("《《《", "《", 50_000, 1_000_000),
+    ("((((", "(", 100_000, 2_000_000),
+    ("一是二是", "一是加强二是完善三是推进", 5_000, 100_000),
+];
+
 #[test]
 fn long_runs_of_one_kind_are_linear() {
-    linear(
-        "digits",
-        |n| with_title(repeat("1234567890", n)),
-        20_000,
-        30,
-    );
-    linear("《《《", |n| with_title(repeat("《", n)), 50_000, 30);
-    linear("((((", |n| with_title(repeat("(", n)), 100_000, 30);
-    linear(
-        "一是二是",
-        |n| with_title(repeat("一是加强二是完善三是推进", n)),
-        5_000,
-        30,
-    );
+    for &(name, unit, n, _) in RUNS {
+        linear(name, |k| with_title(repeat(unit, k)), n, 30);
+    }
     linear("1.1.1.", |n| with_title(repeat("1.", n)), 50_000, 30);
 }
 
@@ -751,20 +748,9 @@ fn full_size_text_cases_are_linear() {
         2_500,
         60,
     );
-    linear(
-        "digits",
-        |n| with_title(repeat("1234567890", n)),
-        250_000,
-        60,
-    );
-    linear("《《《", |n| with_title(repeat("《", n)), 1_000_000, 60);
-    linear("((((", |n| with_title(repeat("(", n)), 2_000_000, 60);
-    linear(
-        "一是二是",
-        |n| with_title(repeat("一是加强二是完善三是推进", n)),
-        100_000,
-        60,
-    );
+    for &(name, unit, _, full) in RUNS {
+        linear(name, |k| with_title(repeat(unit, k)), full, 60);
+    }
 }
 
 #[test]
