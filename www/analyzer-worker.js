@@ -8,7 +8,7 @@ import init, { analyze, analyzeFile, needsReaders, hasReaders } from './pkg/fazh
 const READERS_URL = './pkg/readers/fazhi.js';
 let readers = null;
 function readersModule() {
-  readers ??= import(READERS_URL).then(async (m) => { await m.default(); return m; });
+  readers = readers || import(READERS_URL).then(async (m) => { await m.default(); return m; });
   return readers;
 }
 

@@ -7,7 +7,7 @@ import init, { analyze, analyzeFile, markdownOf, needsReaders, hasReaders } from
 const READERS_URL = './pkg/readers/fazhi.js';
 let readers = null;
 function readersModule() {
-  readers ??= import(READERS_URL).then(async (m) => { await m.default(); return m; });
+  readers = readers || import(READERS_URL).then(async (m) => { await m.default(); return m; });
   return readers;
 }
 
@@ -92,7 +92,8 @@ class Analyst {
       const job = this.job;
       if (!job || m.id !== job.id) return; // a stopped request's late answer
       if (m.type === 'slice') {
-        const list = (job.slices ??= {})[m.key] ??= [];
+        if (!job.slices) job.slices = {};
+        const list = job.slices[m.key] || (job.slices[m.key] = []);
         for (const item of m.items) list.push(item);
         return;
       }
@@ -223,7 +224,7 @@ ul.parts li { margin: 2px 0; } .yes::before { content: '✔ '; color: #1a7f37; }
 .where { color: #666; font-size: 12px; }
 ul.tree { list-style: none; padding-left: 1.2em; margin: 0; font-size: 14px; }
 ul.tree button { all: unset; cursor: pointer; } ul.tree button:hover { text-decoration: underline; }
-ul.tree li:not(:has(details)) { padding-left: 1em; }
+ul.tree li.leaf { padding-left: 1em; }
 pre.text { white-space: pre-wrap; font: 14px/1.7 inherit; max-height: 420px; overflow: auto; margin: 0; }
 mark { background: none; } mark.h1 { background: #fde2e2; font-weight: 600; } mark.h2 { background: #fff0c9; }
 mark.h3 { background: #e3f1ff; } mark.h4 { background: #eaf7e6; } mark.noise { color: #aaa; }
@@ -255,6 +256,12 @@ mark.pick { background: #ffd8a8; }
 @media (max-width: 700px) { .wrap { grid-template-columns: minmax(0, 1fr); padding: 6px;
   grid-template-areas: "input" "analysis" "text"; grid-template-rows: auto; } }
 `;
+
+/** Replaces a node's children (Element.replaceChildren needs Chromium 86). */
+function setChildren(node, ...kids) {
+  node.textContent = '';
+  for (const k of kids) node.appendChild(k instanceof Node ? k : document.createTextNode(String(k ?? '')));
+}
 
 /** Creates an element with text content (never HTML). */
 function el(tag, attrs = {}, ...children) {
@@ -334,12 +341,12 @@ class FazhiAnalyzer extends HTMLElement {
         el('mark', { class: 'sev-error' }, '错误'), ' ', el('mark', { class: 'sev-warning' }, '警告')), this.textBox);
     const analysis = el('section', { class: 'pane analysis' }, this.metaBox, this.scoreBox, this.partsBox,
       this.findingsBox, this.indicatorsBox, this.treeBox, this.citationsBox);
-    this.root.replaceChildren(style, el('div', { class: 'wrap' }, input, text, analysis));
+    setChildren(this.root, style, el('div', { class: 'wrap' }, input, text, analysis));
     window.addEventListener('dragover', (e) => e.preventDefault());
     window.addEventListener('drop', (e) => {
       e.preventDefault();
       // Files dropped on the page are this element's only while it is shown and not a viewer.
-      if (this.hasAttribute('viewer') || !this.checkVisibility()) return;
+      if (this.hasAttribute('viewer') || !this.getClientRects().length) return;
       if (e.dataTransfer?.files?.length) this.openFiles([...e.dataTransfer.files]);
     });
   }
@@ -441,7 +448,7 @@ class FazhiAnalyzer extends HTMLElement {
   }
 
   renderFileList() {
-    this.fileList.replaceChildren(fragment(this.files.map((r) => el('button', {
+    setChildren(this.fileList, fragment(this.files.map((r) => el('button', {
       class: r === this.current ? 'current' : '', onclick: () => this.showReport(r),
     }, r.source.name))));
   }
@@ -458,7 +465,7 @@ class FazhiAnalyzer extends HTMLElement {
 
   renderMeta({ meta: m, source }) {
     const row = (k, v) => [el('dt', {}, k), el('dd', {}, v || '—')];
-    this.metaBox.replaceChildren(el('h2', { class: 'title' }, m.title || '（未识别到标题）'), el('dl', {},
+    setChildren(this.metaBox, el('h2', { class: 'title' }, m.title || '（未识别到标题）'), el('dl', {},
       ...row('发文机关', m.issuers.join('、')), ...row('主送', m.recipients.join('、')),
       ...row('年度', m.year), ...row('层级', LEVEL_NAMES[m.level]),
       ...row('落款', [m.signedBy, m.date].filter(Boolean).join(' ')),
@@ -466,7 +473,7 @@ class FazhiAnalyzer extends HTMLElement {
   }
 
   renderParts({ parts }) {
-    this.partsBox.replaceChildren(el('h2', {}, '五项法定内容'), el('ul', { class: 'parts' },
+    setChildren(this.partsBox, el('h2', {}, '五项法定内容'), el('ul', { class: 'parts' },
       ...parts.map((p) => el('li', { class: p.present ? 'yes' : 'no' }, PART_NAMES[p.part] || p.label,
         el('div', { class: 'where' }, p.headings.map((h) => h.title).join('；'))))));
   }
@@ -475,16 +482,16 @@ class FazhiAnalyzer extends HTMLElement {
     // A heading with sub-headings folds open and shut (<details>); every title jumps to the text.
     const item = (h) => {
       const jump = el('button', { onclick: () => this.focus('h' + h.id) }, h.marker + h.title);
-      if (!h.children.length) return el('li', {}, jump);
+      if (!h.children.length) return el('li', { class: 'leaf' }, jump);
       return el('li', {}, el('details', { open: '' }, el('summary', {}, jump), list(h.children)));
     };
     const list = (nodes) => el('ul', { class: 'tree' }, nodes.map(item));
-    this.treeBox.replaceChildren(el('h2', {}, '提纲'), outline.length ? list(outline) : el('p', {}, '（未识别到标题层级）'));
+    setChildren(this.treeBox, el('h2', {}, '提纲'), outline.length ? list(outline) : el('p', {}, '（未识别到标题层级）'));
   }
 
   renderScore({ score }) {
-    if (!score) { this.scoreBox.replaceChildren(); return; }
-    this.scoreBox.replaceChildren(
+    if (!score) { setChildren(this.scoreBox); return; }
+    setChildren(this.scoreBox,
       el('h2', {}, '评分 ', el('span', { class: 'total' }, fmt(score.total)), ' / 100'),
       el('table', { class: 'scorecard' },
         el('thead', {}, el('tr', {}, el('th', {}, '项目'), el('th', {}, '得分'), el('th', {}, '说明'))),
@@ -512,7 +519,7 @@ class FazhiAnalyzer extends HTMLElement {
     };
     const listed = findings.slice(0, MAX_LISTED).map(row);
     const more = findings.length - listed.length;
-    this.findingsBox.replaceChildren(el('h2', {}, `问题清单（${findings.length}）`), findings.length
+    setChildren(this.findingsBox, el('h2', {}, `问题清单（${findings.length}）`), findings.length
       ? el('ol', { class: 'findings' }, listed) : el('p', { class: 'said' }, '未发现问题'),
       more > 0 ? el('p', { class: 'said' }, `另有 ${more} 条未列出（导出 JSON 可查看全部）`) : '');
   }
@@ -527,14 +534,14 @@ class FazhiAnalyzer extends HTMLElement {
       return el('tr', { class: ind.reported ? 'reported' : 'unreported' }, el('td', {}, ind.label), el('td', {}, value),
         el('td', { class: 'said' }, fig ? fig.subject + fig.text : ''));
     };
-    this.indicatorsBox.replaceChildren(el('h2', {}, `关键指标（全文数字 ${figures.length} 个）`), indicators.length
+    setChildren(this.indicatorsBox, el('h2', {}, `关键指标（全文数字 ${figures.length} 个）`), indicators.length
       ? el('table', { class: 'indicators' }, el('tbody', {}, indicators.map(row))) : '');
   }
 
   renderCitations({ citations }) {
-    if (!citations.length) { this.citationsBox.replaceChildren(); return; }
+    if (!citations.length) { setChildren(this.citationsBox); return; }
     const misses = citations.filter((c) => c.nearMiss).length;
-    this.citationsBox.replaceChildren(el('details', { open: '' },
+    setChildren(this.citationsBox, el('details', { open: '' },
       el('summary', {}, el('h2', { class: 'inline' }, `引用文件（${citations.length}${misses ? `，疑似笔误 ${misses}` : ''}）`)),
       el('ul', { class: 'cites' }, citations.map((c, i) => el('li', {},
         el('button', { class: 'jump', onclick: () => this.focus('c' + i) }, `《${c.title}》`),
@@ -583,7 +590,7 @@ class FazhiAnalyzer extends HTMLElement {
       if (isStart) open.add(i); else open.delete(i);
     }
     flush(text.length);
-    this.textBox.replaceChildren(fragment(nodes));
+    setChildren(this.textBox, fragment(nodes));
   }
 
   /** Marks a span of the current report's text (a passage found elsewhere) and scrolls to it. */

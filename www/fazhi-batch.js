@@ -71,6 +71,12 @@ ul.promises li.kept { border-color: #1a7f37; } ul.promises li.missed { border-co
 @media (max-width: 700px) { .box { margin: 6px; padding: 6px; } progress { width: 120px; } }
 `;
 
+/** Replaces a node's children (Element.replaceChildren needs Chromium 86). */
+function setChildren(node, ...kids) {
+  node.textContent = '';
+  for (const k of kids) node.appendChild(k instanceof Node ? k : document.createTextNode(String(k ?? '')));
+}
+
 /** Creates an element with text content (never HTML). */
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -96,7 +102,7 @@ class Client {
   }
 
   start_() {
-    this.ready ??= this.start();
+    this.ready = this.ready || this.start();
     return this.ready;
   }
 
@@ -264,7 +270,7 @@ class FazhiBatch extends HTMLElement {
     this.viewerTitle = el('span', { class: 'said' });
     this.viewerBox = el('div', { hidden: '' }, el('div', { class: 'viewer-bar' },
       el('button', { class: 'back', onclick: () => this.back() }, '返回批量表'), this.viewerTitle));
-    this.root.replaceChildren(style, this.main, this.viewerBox);
+    setChildren(this.root, style, this.main, this.viewerBox);
     this.showTab('table');
     this.renderAll();
 
@@ -280,7 +286,7 @@ class FazhiBatch extends HTMLElement {
     zone.addEventListener('drop', onDrop);
     // Dropped anywhere on the page while the batch is shown (and no report open): the batch's.
     window.addEventListener('dragover', (e) => e.preventDefault());
-    window.addEventListener('drop', (e) => { if (this.checkVisibility() && this.viewerBox.hidden) onDrop(e); });
+    window.addEventListener('drop', (e) => { if (this.getClientRects().length && this.viewerBox.hidden) onDrop(e); });
   }
 
   showMessage(t) { this.messageBox.textContent = t; }
@@ -372,13 +378,13 @@ class FazhiBatch extends HTMLElement {
     for (const row of this.result?.rows ?? []) if (row.year) years.set(row.year, (years.get(row.year) || 0) + 1);
     const common = [...years].sort((a, b) => b[1] - a[1])[0]?.[0];
     const q = (label, f) => el('button', { onclick: () => { this.filterInput.value = f; this.filter = f; this.renderBody(); } }, label);
-    this.quick.replaceChildren(q('缺少第3部分', 'part3=✘'), q('得分 < 60', 'score<60'),
+    setChildren(this.quick, q('缺少第3部分', 'part3=✘'), q('得分 < 60', 'score<60'),
       common ? q(`年度 ≠ ${common}`, `year!=${common}`) : '', q('有照搬', 'reuse>0'), q('无法读取', '无法读取'), q('全部', ''));
   }
 
   renderHead() {
     const cols = this.columns();
-    this.table.replaceChildren(el('thead', {}, el('tr', {}, ...cols.map((c) => {
+    setChildren(this.table, el('thead', {}, el('tr', {}, ...cols.map((c) => {
       const th = el('th', { class: c.cls, title: c.title || `按${c.label}排序`, scope: 'col',
         'aria-sort': this.sort.col === c.id ? (this.sort.dir > 0 ? 'ascending' : 'descending') : null }, c.label);
       th.addEventListener('click', () => {
@@ -413,7 +419,7 @@ class FazhiBatch extends HTMLElement {
     // Rows are drawn CHUNK per frame, so that a table of hundreds never holds a frame up long.
     const CHUNK = 60;
     const token = (this.drawing = (this.drawing || 0) + 1);
-    body.replaceChildren(...rows.slice(0, CHUNK).map(line));
+    setChildren(body, ...rows.slice(0, CHUNK).map(line));
     const more = (from) => {
       if (token !== this.drawing || from >= rows.length) return;
       body.append(...rows.slice(from, from + CHUNK).map(line));
@@ -435,7 +441,7 @@ class FazhiBatch extends HTMLElement {
       if (c.indicator && /率/.test(c.label)) return el('td', { class: 'num', title: '平均' }, '均 ' + fmt(sum / vals.length));
       return el('td', { class: 'num', title: `合计（${vals.length} 份报告了）` }, fmt(sum));
     });
-    this.table.tFoot.replaceChildren(el('tr', {}, ...foot));
+    setChildren(this.table.tFoot, el('tr', {}, ...foot));
     this.countBox.textContent = total ? `显示 ${rows.length} / ${total} 份。点表头排序，点一行查看该报告。` : '';
   }
 
@@ -449,8 +455,8 @@ class FazhiBatch extends HTMLElement {
   renderReuse() {
     const p = this.panels.reuse;
     const list = this.result?.reuse ?? [];
-    if (!list.length) { p.replaceChildren(el('p', { class: 'empty' }, this.result?.rows.length ? '未发现不同发文机关之间相同的段落（至少 30 字，各报告都有的套话不计）。' : '读入报告后，这里列出不同发文机关的报告中相同的段落。')); return; }
-    p.replaceChildren(el('p', { class: 'said' }, `不同发文机关的报告中相同的段落（至少 30 字；多数报告都有的套话不计）：${list.length} 处。点文件名查看它在该报告中的位置。`),
+    if (!list.length) { setChildren(p, el('p', { class: 'empty' }, this.result?.rows.length ? '未发现不同发文机关之间相同的段落（至少 30 字，各报告都有的套话不计）。' : '读入报告后，这里列出不同发文机关的报告中相同的段落。')); return; }
+    setChildren(p, el('p', { class: 'said' }, `不同发文机关的报告中相同的段落（至少 30 字；多数报告都有的套话不计）：${list.length} 处。点文件名查看它在该报告中的位置。`),
       ...list.map((x) => el('div', { class: 'passage' },
         el('div', { class: 'side' }, this.fileButton(x.a.file, x.a.span), '↔', this.fileButton(x.b.file, x.b.span),
           el('span', { class: 'meta' }, `${x.chars} 字`)),
@@ -460,9 +466,9 @@ class FazhiBatch extends HTMLElement {
   renderYears() {
     const p = this.panels.years;
     const list = this.result?.years ?? [];
-    if (!list.length) { p.replaceChildren(el('p', { class: 'empty' }, '批次中没有同一发文机关相邻两年的报告。')); return; }
+    if (!list.length) { setChildren(p, el('p', { class: 'empty' }, '批次中没有同一发文机关相邻两年的报告。')); return; }
     const rows = this.result.rows;
-    p.replaceChildren(...list.map((y) => {
+    setChildren(p, ...list.map((y) => {
       const kept = y.promises.filter((x) => x.evidence).length;
       const inds = y.indicators.length ? el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, '关键指标'), el('th', {}, `${y.earlierYear} 年`), el('th', {}, `${y.laterYear} 年`))),
         el('tbody', {}, ...y.indicators.map((i) => el('tr', {}, el('td', {}, i.label),
@@ -530,7 +536,7 @@ class FazhiBatch extends HTMLElement {
   async exportXlsx() {
     if (!XLSX_URL) return;
     try {
-      this.xlsx ??= import(new URL(XLSX_URL, import.meta.url).href).then(async (m) => { await m.default(); return m; });
+      this.xlsx = this.xlsx || import(new URL(XLSX_URL, import.meta.url).href).then(async (m) => { await m.default(); return m; });
       const [m, t] = await Promise.all([this.xlsx, this.client.request({ type: 'export', kind: 'table' })]);
       this.download('批量审阅.xlsx', XLSX_TYPE, m.xlsxOf(t.header, t.rows));
     } catch (e) {
