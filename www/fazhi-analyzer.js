@@ -183,18 +183,17 @@ class Analyst {
   }
 }
 
-// One draft per page, so an embedding page and the tool page do not overwrite each other.
-const DRAFT_KEY = 'fazhi-draft:' + location.pathname;
+// Drafts are opt-in (attribute `draft`), one per element: keyed by the page's path and the element's id.
+const DRAFT_PREFIX = 'fazhi-draft:';
 const DEBOUNCE_MS = 120;
 // Drawing is the page's own work: past these many findings listed or spans marked in the text, a
 // huge report would freeze the page for minutes. The rest stays in the exports.
 const MAX_LISTED = 2000;
 const MAX_MARKS = 50_000;
-// Set while a draft is analyzed: still set at the next load means the analysis never finished
-// (a hostile or huge draft), so the draft is shown but not analyzed again blindly.
-const PENDING_KEY = DRAFT_KEY + ':pending';
 // A draft this long is not kept across reloads (it would be re-read and re-analyzed each time).
 const MAX_DRAFT_CHARS = 1_000_000;
+// Below this width (of the element, not the window) everything goes in one column.
+const NARROW_PX = 720;
 const PART_NAMES = {
   measures: '主要举措和成效', shortcomings: '存在的不足和原因', firstResponsible: '党政主要负责人履行第一责任人职责情况',
   plans: '下一年度主要安排', other: '其他需要报告的情况',
@@ -206,55 +205,82 @@ const SEVERITY = { error: ['✖', '错误'], warning: ['⚠', '警告'], info: [
 const KIND_NAMES = { law: '法律', regulation: '法规规章', partyRule: '党内法规', plan: '规划纲要', localDocument: '地方文件', other: '其他' };
 const LEVEL_NAMES = { town: '乡镇（街道）', county: '县（区）', city: '市', province: '省', department: '部门', unknown: '未知' };
 
+// Styling hooks: the custom properties below (set them on the element or any ancestor) and the
+// `part`s named in docs/embed.md. `:focus` rules come before `:focus-visible` ones so that
+// browsers without :focus-visible (Chromium < 86) still show a ring.
 const CSS = `
-:host { display: block; font-family: inherit; }
-.wrap { display: grid; grid-template-columns: minmax(280px, 1fr) minmax(320px, 1fr); gap: 12px; padding: 12px;
-  grid-template-areas: "input analysis" "text analysis"; grid-template-rows: auto 1fr; }
+:host { display: block; color: var(--fazhi-text, #222);
+  font-family: var(--fazhi-font, "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif); }
+:host([hidden]) { display: none; }
+.wrap { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12px; padding: 12px;
+  grid-template-areas: "input analysis" "text analysis"; grid-template-rows: auto 1fr; background: var(--fazhi-bg, transparent);
+  align-items: start; }
+.wrap.narrow { grid-template-columns: minmax(0, 1fr); grid-template-areas: "input" "analysis" "text"; grid-template-rows: auto; padding: 6px; }
 .input { grid-area: input; } .text { grid-area: text; } .analysis { grid-area: analysis; }
-.pane { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 10px; min-width: 0; }
-textarea { width: 100%; box-sizing: border-box; height: 260px; font: 14px/1.6 inherit; resize: vertical; }
+.pane { background: var(--fazhi-pane-bg, #fff); border: 1px solid var(--fazhi-border, #ddd); border-radius: 6px; padding: 10px;
+  min-width: 0; overflow-wrap: anywhere; }
+button, input, textarea, select { font: inherit; color: inherit; }
+textarea { width: 100%; box-sizing: border-box; min-height: 320px; height: 60vh; font-size: 14px; line-height: 1.7;
+  resize: vertical; background: var(--fazhi-pane-bg, #fff); border: 1px solid var(--fazhi-border, #ccc); border-radius: 4px; padding: 6px; }
 .bar { display: flex; gap: 8px; align-items: center; margin-bottom: 6px; flex-wrap: wrap; }
-.msg { color: #a00; font-size: 13px; }
-.status { color: #666; font-size: 12px; }
+.drop { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; border: 2px dashed var(--fazhi-border, #ccc); border-radius: 6px;
+  padding: 10px; margin-bottom: 8px; font-size: 14px; color: var(--fazhi-muted, #666); }
+.drop.over { border-color: var(--fazhi-accent, #8b1a1a); background: rgba(139, 26, 26, .05); }
+.drop label { cursor: pointer; }
+.drop .choose { display: inline-block; padding: 4px 12px; border-radius: 4px; background: var(--fazhi-accent, #8b1a1a); color: #fff; }
+.drop input:focus + .choose { outline: 2px solid var(--fazhi-accent, #8b1a1a); outline-offset: 2px; }
+/* Visually hidden but focusable and announced: the label above is its visible face. */
+.drop input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+.msg { color: #a00; font-size: 13px; white-space: pre-wrap; margin: 4px 0; }
+.status { color: var(--fazhi-muted, #666); font-size: 12px; }
 h2 { font-size: 15px; margin: 4px 0 6px; }
-dl { display: grid; grid-template-columns: 5em 1fr; gap: 2px 8px; margin: 0; font-size: 14px; }
-dt { color: #666; } dd { margin: 0; }
+section + section, .analysis > div + div:not(:empty) { margin-top: 10px; }
+dl { display: grid; grid-template-columns: 5em minmax(0, 1fr); gap: 2px 8px; margin: 0; font-size: 14px; }
+dt { color: var(--fazhi-muted, #666); } dd { margin: 0; }
 ul.parts { list-style: none; padding: 0; margin: 0; font-size: 14px; }
 ul.parts li { margin: 2px 0; } .yes::before { content: '✔ '; color: #1a7f37; } .no::before { content: '✘ '; color: #b42318; }
-.where { color: #666; font-size: 12px; }
+.where { color: var(--fazhi-muted, #666); font-size: 12px; }
 ul.tree { list-style: none; padding-left: 1.2em; margin: 0; font-size: 14px; }
-ul.tree button { all: unset; cursor: pointer; } ul.tree button:hover { text-decoration: underline; }
 ul.tree li.leaf { padding-left: 1em; }
-pre.text { white-space: pre-wrap; font: 14px/1.7 inherit; max-height: 420px; overflow: auto; margin: 0; }
-mark { background: none; } mark.h1 { background: #fde2e2; font-weight: 600; } mark.h2 { background: #fff0c9; }
+button.link { all: unset; cursor: pointer; color: inherit; } button.link:hover { text-decoration: underline; }
+button.jump { all: unset; cursor: pointer; color: #0550ae; } button.jump:hover { text-decoration: underline; }
+button.link:focus, button.jump:focus, button.finding:focus, pre.text:focus, mark:focus, summary:focus {
+  outline: 2px solid var(--fazhi-accent, #8b1a1a); outline-offset: 1px; }
+pre.text:focus:not(:focus-visible), summary:focus:not(:focus-visible) { outline: none; }
+.texthead { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
+.texthead h2 { margin-right: auto; }
+pre.text { white-space: pre-wrap; font-family: inherit; font-size: 14px; line-height: 1.7; max-height: 70vh; overflow: auto; margin: 0; }
+pre.text:empty::before { content: '（没有文字：点“编辑”粘贴报告，或选择、拖入文件）'; color: var(--fazhi-muted, #888); }
+mark { background: none; color: inherit; } mark.h1 { background: #fde2e2; font-weight: 600; } mark.h2 { background: #fff0c9; }
 mark.h3 { background: #e3f1ff; } mark.h4 { background: #eaf7e6; } mark.noise { color: #aaa; }
 mark.fig { box-shadow: inset 0 -2px #1f6feb; } mark.cite { color: #6639ba; }
 mark.cite.miss { text-decoration: underline wavy #d4a72c; background: #fff3bf; }
 mark.sev-error { border-bottom: 2px dotted #b42318; } mark.sev-warning { border-bottom: 2px dotted #bf8700; }
 mark.sev-info { border-bottom: 1px dotted #888; }
-mark.active { outline: 2px solid #8b1a1a; }
+mark.active { outline: 2px solid var(--fazhi-accent, #8b1a1a); }
+mark.pick { background: #ffd8a8; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin-bottom: 6px; }
 th, td { text-align: left; padding: 2px 6px; border-bottom: 1px solid #eee; vertical-align: top; }
-th { color: #666; font-weight: normal; }
+th { color: var(--fazhi-muted, #666); font-weight: normal; }
 td.pts { white-space: nowrap; font-variant-numeric: tabular-nums; } td.why { color: #555; }
-.total { font-size: 22px; color: #8b1a1a; }
-.unreported { color: #999; } .said { color: #888; font-size: 12px; }
-button.jump { all: unset; cursor: pointer; color: #0550ae; } button.jump:hover { text-decoration: underline; }
+.total { font-size: 22px; color: var(--fazhi-accent, #8b1a1a); }
+.unreported { color: #999; } .said { color: var(--fazhi-muted, #888); font-size: 12px; }
+summary { cursor: pointer; }
 ol.findings { padding-left: 0; list-style: none; margin: 0; font-size: 13px; }
 ol.findings li { padding: 3px 4px; border-left: 3px solid #ccc; margin: 3px 0; }
 ol.findings li.sev-error { border-color: #b42318; } ol.findings li.sev-warning { border-color: #bf8700; }
-ol.findings li[data-span] { cursor: pointer; } ol.findings li[data-span]:hover { background: #f6f6f6; }
+button.finding { all: unset; display: block; width: 100%; cursor: pointer; }
+ol.findings li[data-span]:hover { background: #f6f6f6; }
 ol.findings li.current { background: #fdf3f3; }
 .icon { display: inline-block; width: 1.4em; } .sev-error .icon { color: #b42318; } .sev-warning .icon { color: #bf8700; }
 .sev-info .icon { color: #666; } .suggestion { color: #1a7f37; } .rule { color: #aaa; font-size: 11px; }
 ul.cites { padding-left: 1.2em; margin: 0; font-size: 13px; } .miss-note { color: #9a6700; }
 h2.inline { display: inline; }
-.legend { font-size: 12px; color: #666; margin: 4px 0; } .legend mark { padding: 0 2px; }
-.files button.current { font-weight: 600; }
-mark.pick { background: #ffd8a8; }
-/* On a phone: the input, then what was found, then the full text (not the analysis after it). */
-@media (max-width: 700px) { .wrap { grid-template-columns: minmax(0, 1fr); padding: 6px;
-  grid-template-areas: "input" "analysis" "text"; grid-template-rows: auto; } }
+.legend { font-size: 12px; color: var(--fazhi-muted, #666); margin: 4px 0; } .legend mark { padding: 0 2px; }
+.files button { max-width: 100%; } .files button.current { font-weight: 600; }
+[hidden] { display: none !important; }
+/* Read by screen readers, not shown (the ✔/✘ say it on screen). */
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
 /** Replaces a node's children (Element.replaceChildren needs Chromium 86). */
@@ -282,80 +308,377 @@ function fragment(nodes) {
   return f;
 }
 
-class FazhiAnalyzer extends HTMLElement {
-  constructor() {
-    super();
-    this.root = this.attachShadow({ mode: 'open' });
+/** Whether a drag carries files (text dragged into a textarea does not). */
+function hasFiles(e) {
+  const types = e.dataTransfer && e.dataTransfer.types;
+  return !!types && Array.prototype.indexOf.call(types, 'Files') >= 0;
+}
+
+/** Whether a drop target is a control that takes drops itself (a file input, a text field, an editor). */
+function takesDrops(node) {
+  if (!(node instanceof Element)) return false;
+  const tag = node.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || node.isContentEditable;
+}
+
+/**
+ * Everything behind one <fazhi-analyzer>: its shadow DOM, state and listeners. The element class
+ * below only exposes the contract (docs/embed.md); this object is reachable from tests through
+ * `el[Symbol.for('fazhi.view')]`.
+ */
+class View {
+  constructor(host) {
+    this.host = host;
+    this.root = host.attachShadow({ mode: 'open' });
     this.files = [];
     this.current = null;
+    this.picked = null;
     this.timer = 0;
+    this.editing = false;
+    this.textStale = false;
+    this.loaded = false;
+    this.loading = null;
+    this.connected = false;
+    this.lastText = null; // the newest text analysis (a promise), for analyze() calls it supersedes
     this.analyst = new Analyst(); // test-only: `analyst.worker`, `analyst.timeLimit`, `analyst.test`
+    this.ready = new Promise((resolve, reject) => { this.readyResolve = resolve; this.readyReject = reject; });
+    this.ready.catch(() => {}); // a failed load is reported by fazhi-error; no unhandled rejection
+    // Bound once, so that disconnecting removes exactly what connecting added.
+    this.onDragOver = this.onDragOver.bind(this);
+    this.onDragLeave = () => this.dropBox.classList.remove('over');
+    this.onDrop = this.onDrop.bind(this);
+    this.resized = typeof ResizeObserver === 'function'
+      ? new ResizeObserver(() => this.fit()) : null;
+    this.render();
   }
 
-  async connectedCallback() {
-    this.render();
+  get viewer() { return this.host.hasAttribute('viewer'); }
+
+  render() {
+    const style = el('style'); style.textContent = CSS;
+    this.editor = el('textarea', { placeholder: '在此粘贴报告全文，或把文件拖到这里', 'aria-label': '报告全文（编辑）', part: 'editor' });
+    this.editor.addEventListener('input', () => this.schedule());
+    this.picker = el('input', { type: 'file', multiple: '', accept: ACCEPT, 'aria-label': '选择报告文件' });
+    this.picker.addEventListener('change', () => {
+      const files = Array.from(this.picker.files);
+      this.picker.value = ''; // the same file chosen again is read again
+      this.openFiles(files);
+    });
+    this.dropBox = el('div', { class: 'drop', part: 'dropzone' },
+      el('label', {}, this.picker, el('span', { class: 'choose' }, '选择文件…')),
+      el('span', {}, '或把报告拖到这里：Word（.docx/.doc）、WPS、PDF、OFD、网页或文本文件'));
+    this.messageBox = el('div', { class: 'msg', role: 'alert', hidden: '' });
+    this.statusBox = el('div', { class: 'status', role: 'status' });
+    this.fileList = el('div', { class: 'bar files', role: 'group', 'aria-label': '已读入的文件' });
+    this.metaBox = el('div', { part: 'meta' }); this.partsBox = el('div', { part: 'parts' });
+    this.treeBox = el('nav', { part: 'outline', 'aria-label': '提纲' });
+    this.findingsBox = el('div', { part: 'findings' }); this.indicatorsBox = el('div', { part: 'indicators' });
+    this.citationsBox = el('div'); this.scoreBox = el('div', { class: 'score', part: 'score' });
+    this.textBox = el('pre', { class: 'text', tabindex: '0', 'aria-label': '报告全文（已标注；按 Ctrl+V 粘贴新的报告）' });
+    this.textBox.addEventListener('paste', (e) => {
+      const text = e.clipboardData && e.clipboardData.getData('text/plain');
+      if (!text) return;
+      e.preventDefault();
+      this.setText(text);
+    });
+    this.editButton = el('button', { type: 'button', 'aria-pressed': 'false', onclick: () => this.setEditing(!this.editing) }, '编辑');
+    this.exports = el('div', { class: 'bar' },
+      el('button', { type: 'button', onclick: () => this.exportJson() }, '导出 JSON'),
+      el('button', { type: 'button', onclick: () => this.exportMarkdown() }, '导出 Markdown'),
+      el('button', { type: 'button', onclick: () => this.copyJson() }, '复制 JSON'));
+    const input = el('section', { class: 'pane input', part: 'input', 'aria-label': '读入报告' },
+      this.dropBox, this.exports, this.fileList, this.messageBox, this.statusBox);
+    this.legend = el('div', { class: 'legend' }, '标注：', el('mark', { class: 'h1' }, '标题'), ' ', el('mark', { class: 'fig' }, '数字'), ' ',
+      el('mark', { class: 'cite' }, '《引用文件》'), ' ', el('mark', { class: 'cite miss' }, '《疑似笔误》'), ' ',
+      el('mark', { class: 'sev-error' }, '错误'), ' ', el('mark', { class: 'sev-warning' }, '警告'));
+    const text = el('section', { class: 'pane text', part: 'text', 'aria-label': '全文' },
+      el('div', { class: 'texthead' }, el('h2', {}, '全文'), this.editButton), this.legend, this.textBox, this.editor);
+    const analysis = el('section', { class: 'pane analysis', part: 'analysis', 'aria-label': '分析结果' }, this.metaBox, this.partsBox,
+      this.treeBox, this.findingsBox, this.indicatorsBox, this.citationsBox, this.scoreBox);
+    this.wrap = el('div', { class: 'wrap' }, input, text, analysis);
+    setChildren(this.root, style, this.wrap);
+    this.setEditing(true);
+    if (this.viewer) { input.hidden = true; this.editButton.hidden = true; }
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+
+  connect() {
+    this.connected = true;
+    this.listen(true);
+    if (this.resized) this.resized.observe(this.host);
+    this.fit();
+    if (!this.loading) this.loading = this.load();
+  }
+
+  disconnect() {
+    this.connected = false;
+    this.listen(false);
+    if (this.resized) this.resized.disconnect();
+    clearTimeout(this.timer);
+    this.analyst.replace(); // a removed element keeps no worker; a new one starts if it comes back
+  }
+
+  /** Drops on the element itself, or (dropzone="page") anywhere on the page not taken by something else. */
+  listen(on) {
+    const targets = [this.host, window];
+    for (const t of targets) {
+      t.removeEventListener('dragover', this.onDragOver);
+      t.removeEventListener('dragleave', this.onDragLeave);
+      t.removeEventListener('drop', this.onDrop);
+    }
+    if (!on || this.viewer) return;
+    const t = this.host.getAttribute('dropzone') === 'page' ? window : this.host;
+    t.addEventListener('dragover', this.onDragOver);
+    t.addEventListener('dragleave', this.onDragLeave);
+    t.addEventListener('drop', this.onDrop);
+  }
+
+  /** Whether this drop is ours: files, not handled by the host page, not on one of its own controls. */
+  wantsDrop(e) {
+    if (!hasFiles(e) || e.defaultPrevented) return false;
+    if (this.host.getAttribute('dropzone') !== 'page') return true;
+    if (!this.host.getClientRects().length) return false; // hidden (e.g. the batch tab is shown)
+    const path = e.composedPath ? e.composedPath() : [e.target];
+    return !(path.indexOf(this.host) < 0 && takesDrops(path[0]));
+  }
+
+  onDragOver(e) {
+    if (!this.wantsDrop(e)) return;
+    e.preventDefault();
+    this.dropBox.classList.add('over');
+  }
+
+  onDrop(e) {
+    this.dropBox.classList.remove('over');
+    if (!this.wantsDrop(e)) return;
+    e.preventDefault(); // taken: another instance (or the browser) leaves it alone
+    this.openFiles(Array.from(e.dataTransfer.files));
+  }
+
+  /** One column when the element (not the window) is narrow. */
+  fit() {
+    const width = this.host.getBoundingClientRect().width;
+    this.wrap.classList.toggle('narrow', width > 0 && width < NARROW_PX);
+  }
+
+  async load() {
     try {
       // The single-file build (dist/fazhi.html) carries the wasm inline; otherwise it is fetched.
       await init(globalThis.FAZHI_WASM ? { module_or_path: globalThis.FAZHI_WASM } : undefined);
     } catch (e) {
-      this.showMessage('分析程序加载失败：' + e.message);
+      this.fail('fazhi_bg.wasm', '分析程序加载失败：' + e.message);
+      this.readyReject(e);
       return;
     }
-    // A viewer (the batch's report view) shows the reports it is given: no draft, no initial text.
-    if (this.hasAttribute('viewer')) return;
-    // What the user typed last wins over the initial text (attribute `text`, then `src`).
+    this.loaded = true;
+    this.readyResolve();
+    this.emit('fazhi-ready', null);
+    // A viewer shows the reports it is given: no draft, no initial text.
+    if (this.viewer || this.current || this.editor.value) return;
+    // A saved draft wins over the initial text it was made from (attribute `text`, then `src`).
     const draft = this.readDraft();
-    let pending = null;
-    try { pending = localStorage.getItem(PENDING_KEY); } catch { /* no storage */ }
-    if (draft && pending) {
-      this.editor.value = draft;
+    if (draft && draft.pending) {
+      this.editor.value = draft.text;
       this.showMessage('上次的草稿未能分析完成（可能过大或异常），已暂停自动分析；修改文字后会重新分析。');
       this.textMessage = true;
-    } else if (draft) this.setText(draft);
-    else if (this.hasAttribute('text')) this.setText(this.getAttribute('text'));
-    else if (this.getAttribute('src')) await this.loadUrl(this.getAttribute('src'));
+    } else if (draft) this.setText(draft.text).catch(() => {});
+    else if (this.host.hasAttribute('text')) this.setText(this.host.getAttribute('text')).catch(() => {});
+    else if (this.host.getAttribute('src')) await this.loadUrl(this.host.getAttribute('src'));
   }
 
-  render() {
-    const style = el('style'); style.textContent = CSS;
-    this.editor = el('textarea', { placeholder: '在此粘贴报告全文，或把文件拖到页面上', 'aria-label': '报告全文' });
-    this.editor.addEventListener('input', () => this.schedule());
-    this.picker = el('input', { type: 'file', multiple: '', accept: ACCEPT });
-    this.picker.addEventListener('change', () => this.openFiles([...this.picker.files]));
-    this.messageBox = el('div', { class: 'msg', role: 'alert' });
-    this.statusBox = el('div', { class: 'status' });
-    this.fileList = el('div', { class: 'bar files' });
-    this.metaBox = el('div'); this.partsBox = el('div'); this.treeBox = el('div');
-    this.scoreBox = el('div', { class: 'score' }); this.findingsBox = el('div'); this.indicatorsBox = el('div');
-    this.citationsBox = el('div');
-    this.textBox = el('pre', { class: 'text' });
-    const exports = el('div', { class: 'bar' },
-      el('button', { onclick: () => this.exportJson() }, '导出 JSON'),
-      el('button', { onclick: () => this.exportMarkdown() }, '导出 Markdown'),
-      el('button', { onclick: () => this.copyJson() }, '复制 JSON'));
-    const input = el('section', { class: 'pane input' },
-      el('div', { class: 'bar' }, this.picker), exports, this.fileList, this.messageBox, this.editor, this.statusBox);
-    const text = el('section', { class: 'pane text' },
-      el('h2', {}, '全文'), el('div', { class: 'legend' }, '标注：', el('mark', { class: 'fig' }, '数字'), ' ',
-        el('mark', { class: 'cite' }, '《引用文件》'), ' ', el('mark', { class: 'cite miss' }, '《疑似笔误》'), ' ',
-        el('mark', { class: 'sev-error' }, '错误'), ' ', el('mark', { class: 'sev-warning' }, '警告')), this.textBox);
-    const analysis = el('section', { class: 'pane analysis' }, this.metaBox, this.scoreBox, this.partsBox,
-      this.findingsBox, this.indicatorsBox, this.treeBox, this.citationsBox);
-    setChildren(this.root, style, el('div', { class: 'wrap' }, input, text, analysis));
-    window.addEventListener('dragover', (e) => e.preventDefault());
-    window.addEventListener('drop', (e) => {
-      e.preventDefault();
-      // Files dropped on the page are this element's only while it is shown and not a viewer.
-      if (this.hasAttribute('viewer') || !this.getClientRects().length) return;
-      if (e.dataTransfer?.files?.length) this.openFiles([...e.dataTransfer.files]);
-    });
+  attributeChanged(name, old, value) {
+    if (name === 'dropzone') { if (this.connected) this.listen(true); return; }
+    // Turning drafts on keeps the text from now on; turning them off forgets the saved one.
+    if (name === 'draft') { if (this.loaded) { if (value === null) this.forgetDraft(); else this.saveDraft(); } return; }
+    // Initial values are read once the analyzer has loaded; later changes apply at once.
+    if (!this.loaded || old === value || value === null || this.viewer) return;
+    if (name === 'text') this.setText(value).catch(() => {}); // failures are shown and fired
+    else if (name === 'src' && value) this.loadUrl(value);
   }
 
-  showMessage(text) { this.messageBox.textContent = text; }
+  emit(type, detail) {
+    this.host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /** A file (or the text, or the wasm) could not be read: said in the message box and as fazhi-error. */
+  fail(file, message) {
+    this.addMessage(message);
+    this.emit('fazhi-error', { file, message });
+  }
+
+  showMessage(text) {
+    this.messageBox.textContent = text;
+    this.messageBox.hidden = !text;
+  }
+
+  addMessage(text) {
+    this.showMessage(this.messageBox.textContent ? this.messageBox.textContent + '\n' + text : text);
+  }
+
+  // ---- drafts ----------------------------------------------------------------------------------
+
+  draftKey() { return DRAFT_PREFIX + location.pathname + '#' + this.host.id; }
+
+  /** What the draft was made from: a changed `text`/`src` attribute means the draft is stale. */
+  origin() { return this.host.getAttribute('text') ?? this.host.getAttribute('src') ?? ''; }
 
   readDraft() {
-    try { return localStorage.getItem(DRAFT_KEY); } catch { return null; } // file:// may deny storage
+    if (!this.host.hasAttribute('draft')) return null;
+    try {
+      const d = JSON.parse(localStorage.getItem(this.draftKey()) || 'null');
+      return d && typeof d.text === 'string' && d.origin === this.origin() ? d : null;
+    } catch { return null; } // file:// may deny storage; a foreign value is ignored
   }
+
+  saveDraft(pending = false) {
+    if (!this.host.hasAttribute('draft')) return;
+    const text = this.editor.value;
+    try {
+      if (text && text.length <= MAX_DRAFT_CHARS) localStorage.setItem(this.draftKey(), JSON.stringify({ text, origin: this.origin(), pending }));
+      else localStorage.removeItem(this.draftKey());
+    } catch { /* storage full or disabled: keep working */ }
+  }
+
+  forgetDraft() {
+    try { localStorage.removeItem(this.draftKey()); } catch { /* no storage */ }
+  }
+
+  // ---- analysing -------------------------------------------------------------------------------
+
+  /** Replaces the text and analyzes it; resolves to its report (null if newer text replaced it). */
+  setText(text) {
+    this.editor.value = text;
+    return this.analyzeNow(false);
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.analyzeNow(true).catch(() => {}), DEBOUNCE_MS); // failures are shown
+  }
+
+  /** Analyzes the editor's text; resolves to the report, or null when newer text replaced it. */
+  analyzeNow(typed) {
+    clearTimeout(this.timer);
+    const run = this.analyzeText(this.editor.value, typed);
+    this.lastText = run;
+    return run;
+  }
+
+  async analyzeText(text, typed) {
+    // Marked pending until it finishes: a reload after a hang shows the draft without analyzing it.
+    this.saveDraft(true);
+    if (!this.loaded) await this.ready; // once loaded, the request goes out now (not a tick later)
+    const t0 = performance.now();
+    let out;
+    try {
+      out = await this.analyst.text(text, '粘贴的文本');
+    } catch (e) {
+      this.fail('粘贴的文本', e.message);
+      this.textMessage = true;
+      throw e;
+    }
+    if (!out) return null; // newer text came: its analysis is the one shown
+    const { report } = out;
+    this.saveDraft(false);
+    if (this.textMessage) { this.showMessage(''); this.textMessage = false; }
+    this.statusBox.textContent = `分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒，${report.source.chars} 字`;
+    this.show(report, false);
+    // Text set from outside is shown annotated, unless the user is typing in the editor.
+    if (!typed && this.root.activeElement !== this.editor) this.setEditing(false);
+    this.emit('fazhi-analyzed', report);
+    return report;
+  }
+
+  /** analyze(): resolves to this text's report, or to the newer text's that replaced it. */
+  async analyzeWhole(text, name) {
+    if (name !== undefined && name !== null) return this.analyzeNamed(text, String(name));
+    let report = await this.setText(String(text));
+    while (report === null) report = await this.lastText;
+    return report;
+  }
+
+  /** A text with a name is analyzed as that file's text (the name shows in the source and list). */
+  async analyzeNamed(text, name) {
+    const [report] = await this.openFiles([new File([text], name, { type: 'text/plain' })], true);
+    if (!report) throw new Error(this.lastError || name);
+    return report;
+  }
+
+  async loadUrl(url) {
+    await this.ready;
+    const name = url.split('/').pop() || url;
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(res.status + ' ' + res.statusText);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const out = await this.analyst.file(bytes, name);
+      if (!out) return;
+      this.show(out.report);
+      this.emit('fazhi-analyzed', out.report);
+    } catch (e) {
+      this.fail(url, `无法载入 ${url}：${e.message}`);
+    }
+  }
+
+  /** Reads files one by one; resolves to the reports read (a file that fails gets a message and fazhi-error). */
+  async openFiles(list, quiet = false) {
+    await this.ready;
+    const reports = [];
+    if (!quiet) this.showMessage('');
+    for (const f of list) {
+      const name = f.name || '文件';
+      try {
+        const t0 = performance.now();
+        const { report, loadedReaders } = await this.analyst.file(f, name);
+        this.statusBox.textContent = `${name}：读取并分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒`
+          + `${loadedReaders ? '（含首次载入读取模块）' : ''}，${report.source.chars} 字`;
+        this.files.push(report);
+        reports.push(report);
+      } catch (e) {
+        this.lastError = e.message;
+        this.fail(name, e.message);
+      }
+    }
+    this.renderFileList();
+    const last = reports[reports.length - 1];
+    if (last) {
+      this.show(last);
+      this.setEditing(false);
+      this.emit('fazhi-analyzed', last);
+    }
+    return reports;
+  }
+
+  // ---- showing ---------------------------------------------------------------------------------
+
+  /** Shows a report (analyzed here or elsewhere). Fires nothing: callers that analyzed it do. */
+  show(report, fillEditor = true) {
+    this.current = report;
+    this.picked = null;
+    if (fillEditor) this.editor.value = report.text;
+    this.renderMeta(report); this.renderParts(report); this.renderTree(report); this.renderFindings(report);
+    this.renderIndicators(report); this.renderCitations(report); this.renderScore(report);
+    this.renderFileList();
+    this.updateEditButton();
+    // The annotated text is drawn when it is shown: while typing, only the analysis is redrawn.
+    this.textStale = true;
+    if (!this.editing) this.renderText(report);
+  }
+
+  /** Switches between the annotated text (reading) and the plain editor (editing). */
+  setEditing(on) {
+    this.editing = on;
+    this.editor.hidden = !on;
+    this.textBox.hidden = on;
+    this.legend.hidden = on;
+    this.editButton.textContent = on ? '完成编辑' : '编辑';
+    this.editButton.setAttribute('aria-pressed', String(on));
+    this.updateEditButton();
+    if (!on && this.current && this.textStale) this.renderText(this.current);
+  }
+
+  updateEditButton() { this.editButton.hidden = this.viewer || (this.editing && !this.current); }
 
   baseName() { return (this.current?.source.name || 'report').replace(/\.[^.]*$/, ''); }
 
@@ -383,138 +706,55 @@ class FazhiAnalyzer extends HTMLElement {
     }
   }
 
-  async loadUrl(url) {
-    try {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(res.status + ' ' + res.statusText);
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      const out = await this.analyst.file(bytes, url.split('/').pop());
-      if (out) this.showReport(out.report);
-    } catch (e) {
-      this.showMessage(`无法载入 ${url}：${e.message}`);
-    }
-  }
-
-  setText(text) {
-    this.editor.value = text;
-    this.analyzeNow();
-  }
-
-  schedule() {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.analyzeNow(), DEBOUNCE_MS);
-  }
-
-  async analyzeNow() {
-    const text = this.editor.value;
-    try {
-      if (text.length <= MAX_DRAFT_CHARS) localStorage.setItem(DRAFT_KEY, text); else localStorage.removeItem(DRAFT_KEY);
-      localStorage.setItem(PENDING_KEY, '1');
-    } catch { /* storage full or disabled: keep working */ }
-    const t0 = performance.now();
-    let out;
-    try {
-      out = await this.analyst.text(text, '粘贴的文本');
-    } catch (e) {
-      // The pending mark stays: a reload shows this draft without analyzing it again.
-      this.showMessage(e.message);
-      this.textMessage = true;
-      return;
-    }
-    if (!out) return; // newer text came: its analysis is the one shown
-    const { report } = out;
-    try { localStorage.removeItem(PENDING_KEY); } catch { /* no storage */ }
-    if (this.textMessage) { this.showMessage(''); this.textMessage = false; }
-    this.statusBox.textContent = `分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒，${report.source.chars} 字`;
-    this.showReport(report, false);
-  }
-
-  async openFiles(list) {
-    const errors = [];
-    for (const f of list) {
-      try {
-        const t0 = performance.now();
-        const { report, loadedReaders } = await this.analyst.file(f, f.name);
-        this.statusBox.textContent = `${f.name}：读取并分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒`
-          + `${loadedReaders ? '（含首次载入读取模块）' : ''}，${report.source.chars} 字`;
-        this.files.push(report);
-      } catch (e) {
-        errors.push(e.message);
-      }
-    }
-    this.showMessage(errors.join('\n'));
-    this.renderFileList();
-    if (this.files.length) this.showReport(this.files[this.files.length - 1]);
-  }
-
   renderFileList() {
     setChildren(this.fileList, fragment(this.files.map((r) => el('button', {
-      class: r === this.current ? 'current' : '', onclick: () => this.showReport(r),
+      type: 'button', class: r === this.current ? 'current' : '', 'aria-pressed': String(r === this.current),
+      onclick: () => { this.show(r); this.setEditing(false); },
     }, r.source.name))));
   }
 
-  showReport(report, fillEditor = true) {
-    this.current = report;
-    this.picked = null;
-    if (fillEditor) this.editor.value = report.text;
-    this.renderMeta(report); this.renderScore(report); this.renderParts(report); this.renderFindings(report);
-    this.renderIndicators(report); this.renderTree(report); this.renderCitations(report); this.renderText(report);
-    this.renderFileList();
-    this.dispatchEvent(new CustomEvent('fazhi-analyzed', { detail: report, bubbles: true, composed: true }));
-  }
-
-  renderMeta({ meta: m, source }) {
+  renderMeta({ meta: m, source, score }) {
     const row = (k, v) => [el('dt', {}, k), el('dd', {}, v || '—')];
     setChildren(this.metaBox, el('h2', { class: 'title' }, m.title || '（未识别到标题）'), el('dl', {},
       ...row('发文机关', m.issuers.join('、')), ...row('主送', m.recipients.join('、')),
       ...row('年度', m.year), ...row('层级', LEVEL_NAMES[m.level]),
       ...row('落款', [m.signedBy, m.date].filter(Boolean).join(' ')),
-      ...row('来源', source.format === 'text' && !source.encoding ? '' : `${source.name}（${FORMAT_NAMES[source.format] || source.format}）`)));
+      ...row('来源', source.format === 'text' && !source.encoding ? '' : `${source.name}（${FORMAT_NAMES[source.format] || source.format}）`),
+      ...(score ? row('评分', `${fmt(score.total)} / 100`) : [])));
   }
 
   renderParts({ parts }) {
     setChildren(this.partsBox, el('h2', {}, '五项法定内容'), el('ul', { class: 'parts' },
-      ...parts.map((p) => el('li', { class: p.present ? 'yes' : 'no' }, PART_NAMES[p.part] || p.label,
-        el('div', { class: 'where' }, p.headings.map((h) => h.title).join('；'))))));
+      ...parts.map((p) => el('li', { class: p.present ? 'yes' : 'no' }, el('span', { class: 'sr' }, p.present ? '有：' : '缺：'),
+        PART_NAMES[p.part] || p.label, el('div', { class: 'where' }, p.headings.map((h) => h.title).join('；'))))));
   }
 
   renderTree({ outline }) {
     // A heading with sub-headings folds open and shut (<details>); every title jumps to the text.
     const item = (h) => {
-      const jump = el('button', { onclick: () => this.focus('h' + h.id) }, h.marker + h.title);
+      const jump = el('button', { type: 'button', class: 'link', onclick: () => this.highlight('h' + h.id, true) }, h.marker + h.title);
       if (!h.children.length) return el('li', { class: 'leaf' }, jump);
       return el('li', {}, el('details', { open: '' }, el('summary', {}, jump), list(h.children)));
     };
     const list = (nodes) => el('ul', { class: 'tree' }, nodes.map(item));
-    setChildren(this.treeBox, el('h2', {}, '提纲'), outline.length ? list(outline) : el('p', {}, '（未识别到标题层级）'));
-  }
-
-  renderScore({ score }) {
-    if (!score) { setChildren(this.scoreBox); return; }
-    setChildren(this.scoreBox,
-      el('h2', {}, '评分 ', el('span', { class: 'total' }, fmt(score.total)), ' / 100'),
-      el('table', { class: 'scorecard' },
-        el('thead', {}, el('tr', {}, el('th', {}, '项目'), el('th', {}, '得分'), el('th', {}, '说明'))),
-        el('tbody', {}, ...score.items.map((i) => el('tr', { 'data-id': i.id },
-          el('td', {}, i.label), el('td', { class: 'pts' }, `${fmt(i.points)} / ${fmt(i.max)}`), el('td', { class: 'why' }, i.why))))));
+    setChildren(this.treeBox, el('h2', {}, '提纲'), outline.length ? list(outline) : el('p', { class: 'said' }, '（未识别到标题层级）'));
   }
 
   renderFindings({ findings }) {
-    // Every finding is listed; those with a span jump to it and light it up in the text.
+    // Every finding is listed; those with a span are buttons that light it up in the text.
     const row = (f, i) => {
       const [icon, name] = SEVERITY[f.severity] || ['•', f.severity];
-      const li = el('li', { class: 'sev-' + f.severity, title: name },
-        el('span', { class: 'icon', 'aria-label': name }, icon), f.message,
+      const body = [el('span', { class: 'icon', role: 'img', 'aria-label': name }, icon), f.message,
         f.suggestion ? el('div', { class: 'suggestion' }, '建议：' + f.suggestion) : '',
-        el('span', { class: 'rule' }, ' ' + f.rule));
-      if (f.span && f.span[1] > f.span[0]) { // an empty span has nothing to light up
-        li.dataset.span = f.span.join(',');
-        li.addEventListener('click', () => {
-          for (const c of this.findingsBox.querySelectorAll('li.current')) c.classList.remove('current');
-          li.classList.add('current');
-          this.focus('x' + i);
-        });
-      }
+        el('span', { class: 'rule' }, ' ' + f.rule)];
+      if (!f.span || f.span[1] <= f.span[0]) return el('li', { class: 'sev-' + f.severity, title: name }, body);
+      const li = el('li', { class: 'sev-' + f.severity, title: name, 'data-span': f.span.join(',') },
+        el('button', { type: 'button', class: 'finding' }, body));
+      li.addEventListener('click', () => {
+        for (const c of this.findingsBox.querySelectorAll('li.current')) c.classList.remove('current');
+        li.classList.add('current');
+        this.highlight('x' + i);
+      });
       return li;
     };
     const listed = findings.slice(0, MAX_LISTED).map(row);
@@ -525,17 +765,21 @@ class FazhiAnalyzer extends HTMLElement {
   }
 
   renderIndicators({ indicators, figures }) {
+    // The reported ones first; the 未报告 rows fold away under them.
     const row = (ind) => {
       const fig = ind.figure !== null ? figures[ind.figure] : undefined;
       const value = ind.reported
-        ? el('button', { class: 'jump', onclick: () => { if (ind.figure !== null) this.focus('f' + ind.figure); } },
+        ? el('button', { type: 'button', class: 'jump', onclick: () => { if (ind.figure !== null) this.highlight('f' + ind.figure); } },
           ind.value !== null ? fmt(ind.value) + (ind.unit || '') : '已报告')
         : el('span', { class: 'unreported' }, '未报告');
-      return el('tr', { class: ind.reported ? 'reported' : 'unreported' }, el('td', {}, ind.label), el('td', {}, value),
+      return el('tr', { class: ind.reported ? 'reported' : 'unreported', 'data-id': ind.id }, el('td', {}, ind.label), el('td', {}, value),
         el('td', { class: 'said' }, fig ? fig.subject + fig.text : ''));
     };
-    setChildren(this.indicatorsBox, el('h2', {}, `关键指标（全文数字 ${figures.length} 个）`), indicators.length
-      ? el('table', { class: 'indicators' }, el('tbody', {}, indicators.map(row))) : '');
+    const reported = indicators.filter((i) => i.reported), missing = indicators.filter((i) => !i.reported);
+    setChildren(this.indicatorsBox, el('h2', {}, `关键指标（已报告 ${reported.length} / ${indicators.length}，全文数字 ${figures.length} 个）`),
+      reported.length ? el('table', { class: 'indicators' }, el('tbody', {}, reported.map(row))) : '',
+      missing.length ? el('details', { class: 'missing' }, el('summary', {}, `未报告的指标（${missing.length}）`),
+        el('table', { class: 'indicators' }, el('tbody', {}, missing.map(row)))) : '');
   }
 
   renderCitations({ citations }) {
@@ -544,12 +788,23 @@ class FazhiAnalyzer extends HTMLElement {
     setChildren(this.citationsBox, el('details', { open: '' },
       el('summary', {}, el('h2', { class: 'inline' }, `引用文件（${citations.length}${misses ? `，疑似笔误 ${misses}` : ''}）`)),
       el('ul', { class: 'cites' }, citations.map((c, i) => el('li', {},
-        el('button', { class: 'jump', onclick: () => this.focus('c' + i) }, `《${c.title}》`),
+        el('button', { type: 'button', class: 'jump', onclick: () => this.highlight('c' + i) }, `《${c.title}》`),
         el('span', { class: 'said' }, ` ${KIND_NAMES[c.kind] || c.kind}`),
         c.nearMiss && c.known ? el('span', { class: 'miss-note' }, ` ⚠ 疑为《${c.known}》`) : '')))));
   }
 
+  renderScore({ score }) {
+    if (!score) { setChildren(this.scoreBox); return; }
+    setChildren(this.scoreBox, el('details', {},
+      el('summary', {}, el('h2', { class: 'inline' }, '评分 ', el('span', { class: 'total' }, fmt(score.total)), ' / 100')),
+      el('table', { class: 'scorecard' },
+        el('thead', {}, el('tr', {}, el('th', {}, '项目'), el('th', {}, '得分'), el('th', {}, '说明'))),
+        el('tbody', {}, ...score.items.map((i) => el('tr', { 'data-id': i.id },
+          el('td', {}, i.label), el('td', { class: 'pts' }, `${fmt(i.points)} / ${fmt(i.max)}`), el('td', { class: 'why' }, i.why)))))));
+  }
+
   renderText(report) {
+    this.textStale = false;
     // Headings, noise, figures, citations and findings may overlap or nest; the text is cut at
     // every start and end (one sweep over the sorted boundaries), and each piece is one <mark>
     // carrying the classes and keys of all spans over it. A span's pieces share its key.
@@ -597,20 +852,75 @@ class FazhiAnalyzer extends HTMLElement {
   reveal(span) {
     if (!this.current) return;
     this.picked = span;
-    this.renderText(this.current);
-    this.focus('pick');
+    this.textStale = true;
+    this.highlight('pick');
   }
 
-  /** Lights up every piece of the span with this key (`h3`, `f0`, `c2`, `x5`) and scrolls to it. */
-  focus(key) {
+  /**
+   * Lights up every piece of the span with this key (`h3`, `f0`, `c2`, `x5`) in the annotated
+   * text and scrolls to it; `moveFocus` (the outline's jumps) also puts the keyboard focus there.
+   */
+  highlight(key, moveFocus = false) {
+    if (this.editing) this.setEditing(false);
+    else if (this.textStale && this.current) this.renderText(this.current);
     for (const m of this.textBox.querySelectorAll('mark.active')) m.classList.remove('active');
     const pieces = this.textBox.querySelectorAll(`mark[data-k~="${key}"]`);
     for (const m of pieces) m.classList.add('active');
-    if (pieces.length) pieces[0].scrollIntoView({ block: 'center' });
+    if (!pieces.length) return;
+    pieces[0].scrollIntoView({ block: 'center' });
+    if (moveFocus) {
+      pieces[0].setAttribute('tabindex', '-1');
+      pieces[0].focus({ preventScroll: true });
+    }
   }
 }
+
+const VIEWS = new WeakMap();
+const view = (host) => VIEWS.get(host);
+
+/** <fazhi-analyzer>: its public contract (docs/embed.md). Everything else lives in its View. */
+class FazhiAnalyzer extends HTMLElement {
+  static get observedAttributes() { return ['text', 'src', 'draft', 'dropzone']; }
+
+  constructor() {
+    super();
+    VIEWS.set(this, new View(this));
+  }
+
+  connectedCallback() { view(this).connect(); }
+
+  disconnectedCallback() { view(this).disconnect(); }
+
+  attributeChangedCallback(name, old, value) { view(this).attributeChanged(name, old, value); }
+
+  /** The report text; setting it analyzes it. */
+  get text() { return view(this).editor.value; }
+
+  set text(value) { view(this).setText(String(value ?? '')).catch(() => {}); }
+
+  /** The report shown (the last analysis), or null. */
+  get report() { return view(this).current; }
+
+  /** Resolves once the analyzer has loaded (when fazhi-ready fires). */
+  get ready() { return view(this).ready; }
+
+  /** Analyzes a text (named like a file when `name` is given), shows it, and resolves to its report. */
+  analyze(text, name) { return view(this).analyzeWhole(text, name); }
+
+  /** Reads files (a FileList, or Files/Blobs) and resolves to the reports read; failures fire fazhi-error. */
+  open(files) { return view(this).openFiles(Array.from(files || [])); }
+
+  /** Shows a report analyzed elsewhere (the batch's report view). */
+  show(report) { const v = view(this); v.show(report); v.setEditing(false); }
+
+  /** Marks a span [start, end) of the shown text and scrolls to it. */
+  reveal(span) { view(this).reveal(span); }
+}
+
+// Test hook (not part of the contract): the element's internals.
+Object.defineProperty(FazhiAnalyzer.prototype, Symbol.for('fazhi.view'), { get() { return view(this); } });
 
 /** A number as people write it: no trailing `.0`, at most two decimals. */
 function fmt(x) { return String(Math.round(x * 100) / 100); }
 
-customElements.define('fazhi-analyzer', FazhiAnalyzer);
+if (!customElements.get('fazhi-analyzer')) customElements.define('fazhi-analyzer', FazhiAnalyzer);

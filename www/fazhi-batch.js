@@ -504,7 +504,7 @@ class FazhiBatch extends HTMLElement {
     this.viewerBox.hidden = false;
     this.viewerTitle.textContent = `${index + 1} / ${this.result.rows.length}：${row.file}`;
     if (!this.viewer) this.viewerBox.append(this.viewer = el('fazhi-analyzer', { viewer: '' }));
-    this.viewer.showReport(report);
+    this.viewer.show(report);
     if (span) this.viewer.reveal(span);
     else window.scrollTo(0, this.offsetTop);
   }

@@ -52,8 +52,7 @@ page = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
 page = page.replace('<script type="module" src="./fazhi-analyzer.js"></script>',
                     f'<script type="module">\n{script}\n</script>')
 page = page.replace('<script type="module" src="./fazhi-batch.js"></script>\n', '')
-page = page.replace('<fazhi-analyzer src="./pkg/sample.txt"></fazhi-analyzer>',
-                    f'<fazhi-analyzer text="{html.escape(sample, quote=True)}"></fazhi-analyzer>')
+page = page.replace('src="./pkg/sample.txt"', f'text="{html.escape(sample, quote=True)}"')
 assert "pkg/" not in page and "src=\"./" not in page, "no reference to other files may remain"
 open(out, "w", encoding="utf-8").write(page)
 print(f"{out}: {len(page.encode()) // 1024} KB")

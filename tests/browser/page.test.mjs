@@ -31,6 +31,13 @@ async function openPage() {
   return { page, requests, errors, context };
 }
 
+/** Types into the element's editor (opened with its 编辑 button when the annotated text is shown). */
+async function typeText(page, text) {
+  const ta = page.locator('fazhi-analyzer textarea');
+  if (!(await ta.isVisible())) await page.locator('fazhi-analyzer button', { hasText: '编辑' }).click();
+  await ta.fill(text);
+}
+
 test('the sample report is preloaded with outline and parts', async () => {
   const { page, requests, errors, context } = await openPage();
   const tree = page.locator('fazhi-analyzer ul.tree');
@@ -54,7 +61,7 @@ test('typing re-analyzes, and report text is rendered as text', async () => {
   const { page, errors, context } = await openPage();
   await page.locator('fazhi-analyzer ul.tree').first().waitFor();
   const evil = '关于2024年度法治政府建设情况的报告\n一、<img src=x onerror="window.__xss=1">主要成效\n<script>window.__xss=2</script>\n二、存在的问题\n';
-  await page.locator('fazhi-analyzer textarea').fill(evil);
+  await typeText(page, evil);
   await page.waitForFunction(() => document.querySelector('fazhi-analyzer').shadowRoot
     .querySelector('h2.title')?.textContent === '关于2024年度法治政府建设情况的报告');
   const items = await page.locator('fazhi-analyzer ul.tree button').allTextContents();
@@ -72,7 +79,7 @@ async function activeText(page) {
 
 /** The report the page shows. */
 function shownReport(page) {
-  return page.evaluate(() => document.querySelector('fazhi-analyzer').current);
+  return page.evaluate(() => document.querySelector('fazhi-analyzer').report);
 }
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
@@ -115,7 +122,7 @@ test('the exported JSON is the model of the text, and a reload keeps the draft',
   const { page, context } = await openPage();
   await page.locator('fazhi-analyzer ul.tree').first().waitFor();
   const draft = '关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n二、下一步打算\n';
-  await page.locator('fazhi-analyzer textarea').fill(draft);
+  await typeText(page, draft);
   await page.waitForFunction(() => document.querySelector('fazhi-analyzer').shadowRoot
     .querySelector('h2.title')?.textContent === '关于2025年度法治政府建设情况的报告');
   const [download] = await Promise.all([
@@ -265,10 +272,10 @@ test('findings, indicators, figures and the scorecard are the report\'s own, and
     assert.equal(await activeText(page), r.text.slice(...f.span), `${f.rule}: ${f.message}`);
   }
   // Clicking an indicator's value lights up its figure.
-  const reported = r.indicators.findIndex((i) => i.reported && i.span);
-  if (reported >= 0) {
-    await page.locator(root + 'table.indicators tbody tr').nth(reported).locator('button').click();
-    assert.equal(await activeText(page), r.text.slice(...r.indicators[reported].span));
+  const reported = r.indicators.find((i) => i.reported && i.span);
+  if (reported) {
+    await page.locator(root + `table.indicators tbody tr[data-id="${reported.id}"] button`).click();
+    assert.equal(await activeText(page), r.text.slice(...reported.span));
   }
   await page.screenshot({ path: 'target/browser-findings.png', fullPage: true });
   assert.deepEqual(errors, []);
@@ -296,7 +303,7 @@ test('hand-made figures, citations and findings: overlapping spans drawn, clicks
     { rule: 'test-heading', severity: 'info', message: '标题', span: heading, suggestion: null },
   ];
   r.score = { total: 61.5, items: [{ id: 'substance', label: '内容翔实', points: 11.5, max: 20, why: '措施部分每千字 1.2 个数字' }] };
-  await page.evaluate((rep) => document.querySelector('fazhi-analyzer').showReport(rep), r);
+  await page.evaluate((rep) => document.querySelector('fazhi-analyzer').show(rep), r);
   const root = 'fazhi-analyzer ';
 
   const rows = page.locator(root + 'ol.findings li');
@@ -355,16 +362,15 @@ test('a draft whose analysis never finished is shown, not analyzed again on relo
   const { page, context } = await openPage();
   await page.locator('fazhi-analyzer ul.tree').first().waitFor();
   await page.evaluate(() => {
-    localStorage.setItem('fazhi-draft:/', '一、可能让分析卡住的草稿\n');
-    localStorage.setItem('fazhi-draft:/:pending', '1');
+    localStorage.setItem('fazhi-draft:/#analyzer', JSON.stringify({ text: '一、可能让分析卡住的草稿\n', origin: './pkg/sample.txt', pending: true }));
   });
   await page.reload();
   await page.locator('fazhi-analyzer .msg', { hasText: '暂停自动分析' }).waitFor();
   assert.equal(await page.locator('fazhi-analyzer textarea').inputValue(), '一、可能让分析卡住的草稿\n');
   assert.equal(await page.locator('fazhi-analyzer ul.tree button').count(), 0);
   // Typing analyzes again, and a finished analysis clears the mark.
-  await page.locator('fazhi-analyzer textarea').fill('一、主要举措\n二、存在问题\n');
+  await typeText(page, '一、主要举措\n二、存在问题\n');
   await page.locator('fazhi-analyzer ul.tree button', { hasText: '存在问题' }).waitFor();
-  assert.equal(await page.evaluate(() => localStorage.getItem('fazhi-draft:/:pending')), null);
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('fazhi-draft:/#analyzer')).pending), false);
   await context.close();
 });

@@ -70,9 +70,10 @@ test('the page keeps drawing frames while a 20 MB text file is read (worker)', a
     // Drawing the result is not timed here: drawing ~100,000 findings and a 20 MB text pane is
     // still one long synchronous render on the page's thread (the part of #12.14 left to do).
     let answered = 0, report = null;
-    const message = el.showMessage.bind(el);
-    el.showReport = (r) => { answered ||= performance.now(); report = r; };
-    el.showMessage = (t) => { if (t) answered ||= performance.now(); return message(t); };
+    const view = el[Symbol.for('fazhi.view')];
+    const message = view.showMessage.bind(view);
+    view.show = (r) => { answered ||= performance.now(); report = r; };
+    view.showMessage = (t) => { if (t) answered ||= performance.now(); return message(t); };
     const t0 = performance.now();
     const dt = new DataTransfer();
     dt.items.add(file);
@@ -86,7 +87,7 @@ test('the page keeps drawing frames while a 20 MB text file is read (worker)', a
     if (during.length) longest = Math.max(longest, during[0] - t0, tAnswer - during[during.length - 1]);
     return {
       size: file.size, readMs: tAnswer - t0, frames: during.length, longest,
-      worker: el.analyst.everReady, dropped: el.analyst.worker === null, message: el.shadowRoot.querySelector('.msg').textContent,
+      worker: view.analyst.everReady, dropped: view.analyst.worker === null, message: el.shadowRoot.querySelector('.msg').textContent,
       chars: report?.source.chars, name: report?.source.name, findings: report?.findings.length,
     };
   }, all);
@@ -108,12 +109,12 @@ test('the page keeps drawing frames while a 20 MB text file is read (worker)', a
 test('after a trap, a dead worker or a hang, the worker is replaced and the next file is read', async () => {
   const { page, errors, context } = await openPage();
   const [a, b, c, d] = await seeds();
-  const worker = () => page.evaluate(() => document.querySelector('fazhi-analyzer').analyst.worker);
-  const shownName = () => page.evaluate(() => document.querySelector('fazhi-analyzer').current?.source.name);
+  const worker = () => page.evaluate(() => document.querySelector('fazhi-analyzer')[Symbol.for('fazhi.view')].analyst.worker);
+  const shownName = () => page.evaluate(() => document.querySelector('fazhi-analyzer').report?.source.name);
   const message = page.locator('fazhi-analyzer .msg');
   // Tags each Worker object so the test can tell a replaced one from the old one.
   const workerTag = () => page.evaluate(() => {
-    const w = document.querySelector('fazhi-analyzer').analyst.worker;
+    const w = document.querySelector('fazhi-analyzer')[Symbol.for('fazhi.view')].analyst.worker;
     if (!w) return null;
     w.tag ??= Math.random();
     return w.tag;
@@ -122,7 +123,7 @@ test('after a trap, a dead worker or a hang, the worker is replaced and the next
 
   // A wasm trap (simulated: the worker throws a RuntimeError, as `unreachable` does).
   const before1 = await workerTag();
-  await page.evaluate(() => { document.querySelector('fazhi-analyzer').analyst.test = 'trap'; });
+  await page.evaluate(() => { document.querySelector('fazhi-analyzer')[Symbol.for('fazhi.view')].analyst.test = 'trap'; });
   await drop(page, [a]);
   await message.filter({ hasText: a.name }).waitFor();
   assert.match(await message.textContent(), new RegExp(`${a.name}：分析程序出错（unreachable）`));
@@ -134,7 +135,7 @@ test('after a trap, a dead worker or a hang, the worker is replaced and the next
   assert.ok(await worker(), 'a fresh worker read it');
 
   // The worker dies (its `error` event).
-  await page.evaluate(() => { document.querySelector('fazhi-analyzer').analyst.test = 'uncaught'; });
+  await page.evaluate(() => { document.querySelector('fazhi-analyzer')[Symbol.for('fazhi.view')].analyst.test = 'uncaught'; });
   await drop(page, [c]);
   await message.filter({ hasText: c.name }).waitFor();
   assert.match(await message.textContent(), new RegExp(`${c.name}：分析程序出错`));
@@ -144,7 +145,7 @@ test('after a trap, a dead worker or a hang, the worker is replaced and the next
 
   // An analysis that never ends is stopped at the time limit (shortened here), naming the file.
   await page.evaluate(() => {
-    const a = document.querySelector('fazhi-analyzer').analyst;
+    const a = document.querySelector('fazhi-analyzer')[Symbol.for('fazhi.view')].analyst;
     a.test = 'hang';
     a.timeLimit = 500;
   });
@@ -165,21 +166,19 @@ test('typing quickly shows only the last text\'s result', async () => {
     const el = document.querySelector('fazhi-analyzer');
     const titles = [];
     el.addEventListener('fazhi-analyzed', (e) => titles.push(e.detail.meta.title));
-    const type = (year) => {
-      el.editor.value = `关于${year}年度法治政府建设情况的报告\n一、${year}\n`;
-      el.analyzeNow();
-    };
+    const type = (year) => { el.text = `关于${year}年度法治政府建设情况的报告\n一、${year}\n`; };
     // Four texts at once: the first is running when the others come; its answer is dropped, the
     // two waiting ones are never sent, the last is shown.
     for (const year of [2019, 2020, 2021, 2022]) type(year);
     while (!titles.length) await new Promise((r) => setTimeout(r, 20));
     // A text whose analysis has run a while (here: never ends) is stopped when newer text comes.
-    el.analyst.test = 'hang';
+    const { analyst } = el[Symbol.for('fazhi.view')];
+    analyst.test = 'hang';
     type(2023);
     await new Promise((r) => setTimeout(r, 500));
-    const hung = el.analyst.worker;
+    const hung = analyst.worker;
     type(2024);
-    const replaced = el.analyst.worker !== hung;
+    const replaced = analyst.worker !== hung;
     while (titles.length < 2) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 500)); // any late (stale) answer would arrive by now
     return { titles, replaced, message: el.shadowRoot.querySelector('.msg').textContent };
@@ -191,12 +190,14 @@ test('typing quickly shows only the last text\'s result', async () => {
 
   // Real keystrokes (debounced): only the final text is shown.
   const ta = page.locator('fazhi-analyzer textarea');
+  await page.locator('fazhi-analyzer button', { hasText: '编辑' }).click();
   await ta.fill('关于2024年度法治政府建设情况的报告\n');
   await ta.press('End');
   await page.keyboard.type('一、主要举措和成效', { delay: 20 });
   await page.locator('fazhi-analyzer ul.tree button', { hasText: '一、主要举措和成效' }).waitFor();
   assert.deepEqual(await page.locator('fazhi-analyzer ul.tree button').allTextContents(), ['一、主要举措和成效']);
-  assert.equal(await page.evaluate(() => localStorage.getItem('fazhi-draft:/:pending')), null);
+  assert.deepEqual(await page.evaluate(() => JSON.parse(localStorage.getItem('fazhi-draft:/#analyzer'))),
+    { text: '关于2024年度法治政府建设情况的报告\n一、主要举措和成效', origin: './pkg/sample.txt', pending: false });
   assert.deepEqual(errors, []);
   await context.close();
 });
