@@ -205,12 +205,12 @@ const SEVERITY = { error: ['✖', '错误'], warning: ['⚠', '警告'], info: [
 const KIND_NAMES = { law: '法律', regulation: '法规规章', partyRule: '党内法规', plan: '规划纲要', localDocument: '地方文件', other: '其他' };
 const LEVEL_NAMES = { town: '乡镇（街道）', county: '县（区）', city: '市', province: '省', department: '部门', unknown: '未知' };
 
+// The font is the host page's (an unset --fazhi-font leaves font-family inherited).
 // Styling hooks: the custom properties below (set them on the element or any ancestor) and the
 // `part`s named in docs/embed.md. `:focus` rules come before `:focus-visible` ones so that
 // browsers without :focus-visible (Chromium < 86) still show a ring.
 const CSS = `
-:host { display: block; color: var(--fazhi-text, #222);
-  font-family: var(--fazhi-font, "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif); }
+:host { display: block; color: var(--fazhi-text, #222); font-family: var(--fazhi-font); }
 :host([hidden]) { display: none; }
 .wrap { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12px; padding: 12px;
   grid-template-areas: "input analysis" "text analysis"; grid-template-rows: auto 1fr; background: var(--fazhi-bg, transparent);
