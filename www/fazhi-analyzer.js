@@ -220,6 +220,7 @@ const CSS = `
 .pane { background: var(--fazhi-pane-bg, #fff); border: 1px solid var(--fazhi-border, #ddd); border-radius: 6px; padding: 10px;
   min-width: 0; overflow-wrap: anywhere; }
 button, input, textarea, select { font: inherit; color: inherit; }
+.bar button { font-size: 13px; }
 textarea { width: 100%; box-sizing: border-box; min-height: 320px; height: 60vh; font-size: 14px; line-height: 1.7;
   resize: vertical; background: var(--fazhi-pane-bg, #fff); border: 1px solid var(--fazhi-border, #ccc); border-radius: 4px; padding: 6px; }
 .bar { display: flex; gap: 8px; align-items: center; margin-bottom: 6px; flex-wrap: wrap; }
@@ -615,6 +616,7 @@ class View {
       const out = await this.analyst.file(bytes, name);
       if (!out) return;
       this.show(out.report);
+      this.setEditing(false);
       this.emit('fazhi-analyzed', out.report);
     } catch (e) {
       this.fail(url, `无法载入 ${url}：${e.message}`);
