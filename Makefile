@@ -28,7 +28,8 @@ web: tools
 	wasm-bindgen --target web --out-dir www/pkg/xlsx --remove-name-section --remove-producers-section $(WASM_XLSX)
 	cp $(SAMPLE) www/pkg/sample.txt
 
-## dist/: the static files for any web server, and dist/fazhi.html, one self-contained file for file://.
+## dist/: the static files for any web server, dist/fazhi.html, one self-contained file for file://,
+## and dist/npm/, the npm package (the elements, their workers, the wasm modules, TypeScript declarations).
 dist: web
 	rm -rf dist && mkdir -p dist/pkg/readers dist/pkg/xlsx
 	cp www/index.html www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-worker.js www/analyzer-worker.js www/embed-example.html www/embed-example.js dist/
@@ -36,6 +37,7 @@ dist: web
 	cp www/pkg/readers/fazhi.js www/pkg/readers/fazhi_bg.wasm dist/pkg/readers/
 	cp www/pkg/xlsx/fazhi.js www/pkg/xlsx/fazhi_bg.wasm dist/pkg/xlsx/
 	python3 www/make_single_file.py www $(SAMPLE) dist/fazhi.html
+	node npm/build.mjs www dist/npm
 
 ## Installs what the page build needs when missing: the wasm32 target and wasm-bindgen-cli (no --locked:
 ## its lock pins a crate the registry here lacks).
