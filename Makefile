@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=1.000,year=1.000,org=0.981,recipient=1.000,l1_f1=0.987,l2_f1=0.996,parts=1.000
 
-.PHONY: test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
+.PHONY: test-npm test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -47,7 +47,7 @@ tools:
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
 ## Everything: format, lints, native tests, the wasm32 build check, the corpus score, the page in Chromium.
-test: lint unit wasm-check corpus test-browser test-wasm
+test: lint unit wasm-check corpus test-browser test-npm test-wasm
 
 lint:
 	cargo fmt --check
@@ -95,6 +95,12 @@ test-browser: dist browser-deps
 	npm ci --no-audit --no-fund
 	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl || pip install -q --break-system-packages openpyxl
 	npm test
+
+## The npm package (dist/npm) as a web developer gets it: packed, installed into a host project
+## (tests/npm/host), type-checked by tsc, and the host page served and checked in Chromium.
+test-npm: dist browser-deps
+	npm ci --no-audit --no-fund
+	node --test tests/npm/
 
 ## 200 reports in Chromium from setInputFiles to the complete batch table (median of 5 runs).
 bench-batch-browser: web browser-deps
