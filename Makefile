@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=1.000,year=1.000,org=0.981,recipient=1.000,l1_f1=0.987,l2_f1=0.996,parts=1.000
 
-.PHONY: test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
+.PHONY: test-npm test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -28,7 +28,8 @@ web: tools
 	wasm-bindgen --target web --out-dir www/pkg/xlsx --remove-name-section --remove-producers-section $(WASM_XLSX)
 	cp $(SAMPLE) www/pkg/sample.txt
 
-## dist/: the static files for any web server, and dist/fazhi.html, one self-contained file for file://.
+## dist/: the static files for any web server, dist/fazhi.html, one self-contained file for file://,
+## and dist/npm/, the npm package (the elements, their workers, the wasm modules, TypeScript declarations).
 dist: web
 	rm -rf dist && mkdir -p dist/pkg/readers dist/pkg/xlsx
 	cp www/index.html www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-worker.js www/analyzer-worker.js www/embed-example.html www/embed-example.js dist/
@@ -36,6 +37,7 @@ dist: web
 	cp www/pkg/readers/fazhi.js www/pkg/readers/fazhi_bg.wasm dist/pkg/readers/
 	cp www/pkg/xlsx/fazhi.js www/pkg/xlsx/fazhi_bg.wasm dist/pkg/xlsx/
 	python3 www/make_single_file.py www $(SAMPLE) dist/fazhi.html
+	node npm/build.mjs www dist/npm
 
 ## Installs what the page build needs when missing: the wasm32 target and wasm-bindgen-cli (no --locked:
 ## its lock pins a crate the registry here lacks).
@@ -45,7 +47,7 @@ tools:
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
 ## Everything: format, lints, native tests, the wasm32 build check, the corpus score, the page in Chromium.
-test: lint unit wasm-check corpus test-browser test-wasm
+test: lint unit wasm-check corpus test-browser test-npm test-wasm
 
 lint:
 	cargo fmt --check
@@ -93,6 +95,12 @@ test-browser: dist browser-deps
 	npm ci --no-audit --no-fund
 	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl || pip install -q --break-system-packages openpyxl
 	npm test
+
+## The npm package (dist/npm) as a web developer gets it: packed, installed into a host project
+## (tests/npm/host), type-checked by tsc, and the host page served and checked in Chromium.
+test-npm: dist browser-deps
+	npm ci --no-audit --no-fund
+	node --test tests/npm/
 
 ## 200 reports in Chromium from setInputFiles to the complete batch table (median of 5 runs).
 bench-batch-browser: web browser-deps

@@ -1,0 +1,38 @@
+// <fazhi-batch> (fazhi-batch.js, `import 'fazhi/batch'`): batch review of many reports — the table,
+// 照搬照抄, 逐年对照, exports, each report's full view. Importing it also defines <fazhi-analyzer>.
+// The batch's types are wasm-bindgen's (pkg/fazhi.d.ts), re-exported here.
+
+import type { BatchResult } from './pkg/fazhi.js';
+import './fazhi-analyzer.js';
+
+export type {
+  BatchResult, BatchRow, IndicatorColumn, Passage, Place, IndicatorPair, Evidence, PlanFollowUp, YearOverYear,
+} from './pkg/fazhi.js';
+
+/** The element's event: a CustomEvent that bubbles and crosses shadow roots (composed). */
+export interface FazhiBatchEventMap {
+  /** The batch was read (or cancelled part way): the table, shared passages, year over year. */
+  'fazhi-batch': CustomEvent<BatchResult>;
+}
+
+declare class FazhiBatch extends HTMLElement {
+  /** The last batch read, or null before the first one. */
+  readonly result: BatchResult | null;
+
+  addEventListener<K extends keyof HTMLElementEventMap>(type: K,
+    listener: (this: FazhiBatch, ev: HTMLElementEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(type: K,
+    listener: (this: FazhiBatch, ev: HTMLElementEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+// Not exported by fazhi-batch.js (it is `customElements.get('fazhi-batch')`): a type only.
+export type { FazhiBatch };
+
+declare global {
+  interface HTMLElementTagNameMap { 'fazhi-batch': FazhiBatch; }
+  interface HTMLElementEventMap extends FazhiBatchEventMap {}
+  interface DocumentEventMap extends FazhiBatchEventMap {}
+  interface WindowEventMap extends FazhiBatchEventMap {}
+}
