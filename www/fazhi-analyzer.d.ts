@@ -10,7 +10,8 @@
 //                   files dropped on the element itself)
 //   viewer          shows the reports it is given (no draft, no initial text)
 // CSS custom properties: --fazhi-accent, --fazhi-font, --fazhi-bg, --fazhi-pane-bg, --fazhi-border,
-//   --fazhi-text. Parts (::part()): input, analysis, text, meta, parts, outline, findings, indicators.
+//   --fazhi-text, --fazhi-muted. Parts (::part()): input, dropzone, analysis, text, editor, meta, parts,
+//   outline, findings, indicators, score. The full contract: docs/embed.md.
 
 import type { Report } from './pkg/fazhi.js';
 
@@ -45,6 +46,8 @@ declare class FazhiAnalyzer extends HTMLElement {
   analyze(text: string, name?: string): Promise<Report>;
   /** Reads and analyzes files (.txt, .docx, .doc/.wps, HTML, PDF, OFD), one report each. */
   open(files: FileList | Iterable<File | Blob>): Promise<Report[]>;
+  /** Shows a report analyzed elsewhere (e.g. by the wasm API or a batch); fires no event. */
+  show(report: Report): void;
   /** Marks a span (`[start, end)` of the current report's text) and scrolls to it. */
   reveal(span: [number, number]): void;
 
