@@ -181,6 +181,10 @@ test('the embed example: one script, one tag, and the host page hears fazhi-anal
   assert.equal(await page.locator('#seen').textContent(), '关于2024年度法治政府建设情况的报告');
   const items = await page.locator('fazhi-analyzer ul.tree button').allTextContents();
   assert.deepEqual(items, ['一、主要举措和成效', '二、存在的不足和原因', '三、下一年度工作安排']);
+  // The host's button calls analyze(): the promise gives the report, the event updates the title.
+  await page.locator('#again').click();
+  await page.locator('#again', { hasText: '已分析：2 个一级标题' }).waitFor();
+  assert.equal(await page.locator('#seen').textContent(), '关于2025年度法治政府建设情况的报告');
   await context.close();
 });
 
