@@ -192,6 +192,8 @@ const MAX_LISTED = 2000;
 const MAX_MARKS = 50_000;
 // A draft this long is not kept across reloads (it would be re-read and re-analyzed each time).
 const MAX_DRAFT_CHARS = 1_000_000;
+// Past this length the editor shows no highlights behind the text (redrawn on every keystroke).
+const MAX_BACKDROP_CHARS = 300_000;
 // Below this width (of the element, not the window) everything goes in one column.
 const NARROW_PX = 720;
 const PART_NAMES = {
@@ -221,8 +223,17 @@ const CSS = `
   min-width: 0; overflow-wrap: anywhere; }
 button, input, textarea, select { font: inherit; color: inherit; }
 .bar button { font-size: 13px; }
-textarea { width: 100%; box-sizing: border-box; min-height: 320px; height: 60vh; font-size: 14px; line-height: 1.7;
-  resize: vertical; background: var(--fazhi-pane-bg, #fff); border: 1px solid var(--fazhi-border, #ccc); border-radius: 4px; padding: 6px; }
+/* The editor: a transparent textarea over a <pre> drawing the same text with its marks. Both have
+   the same box, font and wrapping, and both always have a scrollbar, so their lines coincide. */
+.editbox { position: relative; background: var(--fazhi-pane-bg, #fff); border-radius: 4px; }
+.editbox textarea, .editbox pre.backdrop { box-sizing: border-box; margin: 0; padding: 6px; border: 1px solid transparent; border-radius: 4px;
+  font-family: inherit; font-size: 14px; line-height: 1.7; letter-spacing: normal; white-space: pre-wrap; overflow-wrap: break-word;
+  word-break: normal; overflow-y: scroll; overflow-x: hidden; tab-size: 8; }
+.editbox textarea { position: relative; display: block; width: 100%; min-height: 320px; height: 60vh; resize: vertical;
+  background: transparent; border-color: var(--fazhi-border, #ccc); }
+.editbox pre.backdrop { position: absolute; top: 0; left: 0; right: 0; bottom: 0; color: transparent; pointer-events: none; }
+.backdrop mark { color: transparent; font-weight: inherit; }
+.backdrop mark.noise { color: transparent; }
 .bar { display: flex; gap: 8px; align-items: center; margin-bottom: 6px; flex-wrap: wrap; }
 .drop { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; border: 2px dashed var(--fazhi-border, #ccc); border-radius: 6px;
   padding: 10px; margin-bottom: 8px; font-size: 14px; color: var(--fazhi-muted, #666); }
@@ -309,6 +320,41 @@ function fragment(nodes) {
   return f;
 }
 
+/**
+ * The text as nodes, each marked piece one <mark>. Spans may overlap or nest: the text is cut at
+ * every start and end (one sweep over the sorted boundaries), and each piece carries the classes
+ * and keys of all spans over it, so a span's pieces share its key.
+ */
+function drawMarks(text, marks) {
+  const bounds = [];
+  marks.forEach((m, i) => {
+    if (m.span[1] > m.span[0]) bounds.push([m.span[0], 1, i], [m.span[1], 0, i]);
+  });
+  bounds.sort((a, b) => a[0] - b[0] || a[1] - b[1]); // at one offset, ends before starts
+  const nodes = [];
+  const open = new Set();
+  let at = 0;
+  const flush = (to) => {
+    if (to <= at) return;
+    const piece = text.slice(at, to);
+    if (!open.size) { nodes.push(document.createTextNode(piece)); } else {
+      const cls = [], keys = [], titles = [];
+      for (const i of open) { const m = marks[i]; cls.push(m.cls); if (m.key) keys.push(m.key); if (m.title) titles.push(m.title); }
+      const mark = el('mark', { class: cls.join(' ') }, piece);
+      if (keys.length) mark.dataset.k = keys.join(' ');
+      if (titles.length) mark.title = titles.join('\n');
+      nodes.push(mark);
+    }
+    at = to;
+  };
+  for (const [pos, isStart, i] of bounds) {
+    flush(pos);
+    if (isStart) open.add(i); else open.delete(i);
+  }
+  flush(text.length);
+  return fragment(nodes);
+}
+
 /** Whether a drag carries files (text dragged into a textarea does not). */
 function hasFiles(e) {
   const types = e.dataTransfer && e.dataTransfer.types;
@@ -358,7 +404,11 @@ class View {
   render() {
     const style = el('style'); style.textContent = CSS;
     this.editor = el('textarea', { placeholder: '在此粘贴报告全文，或把文件拖到这里', 'aria-label': '报告全文（编辑）', part: 'editor' });
-    this.editor.addEventListener('input', () => this.schedule());
+    this.editor.addEventListener('input', () => { this.drawBackdrop(); this.schedule(); });
+    this.backdrop = el('pre', { class: 'backdrop', 'aria-hidden': 'true' });
+    this.editor.addEventListener('scroll', () => { this.backdrop.scrollTop = this.editor.scrollTop; });
+    this.backdropMarks = null;
+    this.editBox = el('div', { class: 'editbox' }, this.backdrop, this.editor);
     this.picker = el('input', { type: 'file', multiple: '', accept: ACCEPT, 'aria-label': '选择报告文件' });
     this.picker.addEventListener('change', () => {
       const files = Array.from(this.picker.files);
@@ -393,7 +443,7 @@ class View {
       el('mark', { class: 'cite' }, '《引用文件》'), ' ', el('mark', { class: 'cite miss' }, '《疑似笔误》'), ' ',
       el('mark', { class: 'sev-error' }, '错误'), ' ', el('mark', { class: 'sev-warning' }, '警告'));
     const text = el('section', { class: 'pane text', part: 'text', 'aria-label': '全文' },
-      el('div', { class: 'texthead' }, el('h2', {}, '全文'), this.editButton), this.legend, this.textBox, this.editor);
+      el('div', { class: 'texthead' }, el('h2', {}, '全文'), this.editButton), this.legend, this.textBox, this.editBox);
     const analysis = el('section', { class: 'pane analysis', part: 'analysis', 'aria-label': '分析结果' }, this.metaBox, this.partsBox,
       this.treeBox, this.findingsBox, this.indicatorsBox, this.citationsBox, this.scoreBox);
     this.wrap = el('div', { class: 'wrap' }, input, text, analysis);
@@ -666,18 +716,21 @@ class View {
     // The annotated text is drawn when it is shown: while typing, only the analysis is redrawn.
     this.textStale = true;
     if (!this.editing) this.renderText(report);
+    // The editor's highlights: this report's marks, carried over to whatever was typed since.
+    this.backdropMarks = report.text.length <= MAX_BACKDROP_CHARS ? { text: report.text, marks: this.marksOf(report) } : null;
+    if (this.editing) this.drawBackdrop();
   }
 
   /** Switches between the annotated text (reading) and the plain editor (editing). */
   setEditing(on) {
     this.editing = on;
-    this.editor.hidden = !on;
+    this.editBox.hidden = !on;
     this.textBox.hidden = on;
-    this.legend.hidden = on;
     this.editButton.textContent = on ? '完成编辑' : '编辑';
     this.editButton.setAttribute('aria-pressed', String(on));
     this.updateEditButton();
     if (!on && this.current && this.textStale) this.renderText(this.current);
+    if (on) this.drawBackdrop();
   }
 
   updateEditButton() { this.editButton.hidden = this.viewer || (this.editing && !this.current); }
@@ -805,11 +858,8 @@ class View {
           el('td', {}, i.label), el('td', { class: 'pts' }, `${fmt(i.points)} / ${fmt(i.max)}`), el('td', { class: 'why' }, i.why)))))));
   }
 
-  renderText(report) {
-    this.textStale = false;
-    // Headings, noise, figures, citations and findings may overlap or nest; the text is cut at
-    // every start and end (one sweep over the sorted boundaries), and each piece is one <mark>
-    // carrying the classes and keys of all spans over it. A span's pieces share its key.
+  /** Every span the text view marks: headings, noise, figures, citations, findings (and a picked passage). */
+  marksOf(report) {
     const marks = [];
     if (this.picked) marks.push({ span: this.picked, cls: 'pick', key: 'pick' });
     const walk = (hs) => hs.forEach((h) => { marks.push({ span: h.span, cls: 'h' + Math.min(h.level, 4), key: 'h' + h.id }); walk(h.children); });
@@ -820,34 +870,41 @@ class View {
       title: c.nearMiss && c.known ? `疑为《${c.known}》` : '' }));
     report.findings.forEach((f, i) => { if (f.span) marks.push({ span: f.span, cls: 'sev-' + f.severity, key: 'x' + i, title: f.message }); });
     if (marks.length > MAX_MARKS) marks.length = MAX_MARKS; // the picked span and headings come first
-    const bounds = [];
-    marks.forEach((m, i) => {
-      if (m.span[1] > m.span[0]) bounds.push([m.span[0], 1, i], [m.span[1], 0, i]);
-    });
-    bounds.sort((a, b) => a[0] - b[0] || a[1] - b[1]); // at one offset, ends before starts
-    const text = report.text;
-    const nodes = [];
-    const open = new Set();
-    let at = 0;
-    const flush = (to) => {
-      if (to <= at) return;
-      const piece = text.slice(at, to);
-      if (!open.size) { nodes.push(document.createTextNode(piece)); } else {
-        const cls = [], keys = [], titles = [];
-        for (const i of open) { const m = marks[i]; cls.push(m.cls); if (m.key) keys.push(m.key); if (m.title) titles.push(m.title); }
-        const mark = el('mark', { class: cls.join(' ') }, piece);
-        if (keys.length) mark.dataset.k = keys.join(' ');
-        if (titles.length) mark.title = titles.join('\n');
-        nodes.push(mark);
+    return marks;
+  }
+
+  renderText(report) {
+    this.textStale = false;
+    setChildren(this.textBox, drawMarks(report.text, this.marksOf(report)));
+  }
+
+  /**
+   * While editing, the marks are drawn behind the (transparent) editor, so the highlights stay.
+   * The last analysis's marks are carried over to the text being typed: marks before the edit
+   * stay, marks after it shift, marks it touches go until the next analysis comes.
+   */
+  drawBackdrop() {
+    const text = this.editor.value;
+    if (text.length > MAX_BACKDROP_CHARS) { setChildren(this.backdrop); this.backdropMarks = null; return; }
+    let marks = [];
+    const base = this.backdropMarks;
+    if (base) {
+      const old = base.text;
+      let p = 0;
+      const most = Math.min(old.length, text.length);
+      while (p < most && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+      let q = 0;
+      while (q < most - p && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+      const delta = text.length - old.length, tail = old.length - q;
+      for (const m of base.marks) {
+        if (m.span[1] <= p) marks.push(m);
+        else if (m.span[0] >= tail) marks.push({ span: [m.span[0] + delta, m.span[1] + delta], cls: m.cls });
       }
-      at = to;
-    };
-    for (const [pos, isStart, i] of bounds) {
-      flush(pos);
-      if (isStart) open.add(i); else open.delete(i);
+      this.backdropMarks = { text, marks };
     }
-    flush(text.length);
-    setChildren(this.textBox, fragment(nodes));
+    // A trailing space: a final newline in a textarea opens a line a <pre> would not show.
+    setChildren(this.backdrop, drawMarks(text, marks), ' ');
+    this.backdrop.scrollTop = this.editor.scrollTop;
   }
 
   /** Marks a span of the current report's text (a passage found elsewhere) and scrolls to it. */

@@ -365,3 +365,35 @@ test('keyboard and screen reader: labelled controls, no empty alert, findings an
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('editing keeps the highlights: marks drawn behind the editor follow the text as it is typed', async () => {
+  const { page, errors, context } = await host(`<fazhi-analyzer id="a" text="${REPORT(2021, '全年办理案件15件,同比增长20%。\n')}"></fazhi-analyzer>`);
+  await shows(page, '#a', '关于2021年度法治政府建设情况的报告');
+  await page.locator('#a button', { hasText: '编辑' }).click();
+  const marks = () => page.evaluate(() => {
+    const root = document.querySelector('#a').shadowRoot;
+    const ta = root.querySelector('textarea'), pre = root.querySelector('pre.backdrop');
+    return { same: pre.textContent === ta.value + ' ', h1: [...pre.querySelectorAll('mark.h1')].map((m) => m.textContent).join('|'),
+      fig: [...pre.querySelectorAll('mark.fig')].map((m) => m.textContent).join('|') };
+  });
+  assert.deepEqual(await marks(), { same: true, h1: '一、主要举措和成效|二、存在的不足和原因', fig: '15件|20%' });
+  // Typed in the first line: before any new analysis, the marks after it have moved with the text.
+  const now = await page.evaluate(() => {
+    const ta = document.querySelector('#a').shadowRoot.querySelector('textarea');
+    ta.value = '（草稿）' + ta.value;
+    ta.dispatchEvent(new Event('input'));
+    const pre = document.querySelector('#a').shadowRoot.querySelector('pre.backdrop');
+    return [...pre.querySelectorAll('mark.h1')].map((m) => m.textContent).join('|');
+  });
+  assert.equal(now, '一、主要举措和成效|二、存在的不足和原因');
+  // A heading typed anew is marked once its analysis comes.
+  await page.evaluate(() => {
+    const ta = document.querySelector('#a').shadowRoot.querySelector('textarea');
+    ta.value += '三、下一年度工作安排\n';
+    ta.dispatchEvent(new Event('input'));
+  });
+  await page.waitForFunction(() => document.querySelector('#a').report.outline.length === 3);
+  assert.deepEqual(await marks(), { same: true, h1: '一、主要举措和成效|二、存在的不足和原因|三、下一年度工作安排', fig: '15件|20%' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
