@@ -8,11 +8,16 @@ import init, { analyze, analyzeFile, needsReaders, hasReaders } from './pkg/fazh
 const READERS_URL = './pkg/readers/fazhi.js';
 let readers = null;
 function readersModule() {
-  readers = readers || import(READERS_URL).then(async (m) => { await m.default(); return m; });
+  readers = readers || import(READERS_URL).then(async (m) => { memories.push((await m.default()).memory); return m; });
   return readers;
 }
 
-const started = init();
+// The wasm memories of the modules loaded: every answer says how big they have grown (wasm memory
+// never shrinks), so that the page replaces this worker after a file that made them big.
+const memories = [];
+const memoryBytes = () => memories.reduce((sum, m) => sum + m.buffer.byteLength, 0);
+
+const started = init().then((exports) => { memories.push(exports.memory); });
 started.then(() => self.postMessage({ type: 'ready' }), (e) => self.postMessage({ type: 'fatal', message: e.message }));
 
 // A big report (20 MB of text: ~100,000 findings) would take the page's thread ~200 ms to receive in
@@ -30,11 +35,12 @@ async function postReport(id, report, loadedReaders) {
     }
     sliced[key] = [];
   }
-  self.postMessage({ type: 'report', id, report: { ...report, ...sliced }, sliced: Object.keys(sliced), loadedReaders });
+  self.postMessage({ type: 'report', id, report: { ...report, ...sliced }, sliced: Object.keys(sliced), loadedReaders, memory: memoryBytes() });
 }
 
 // A request: { id, kind: 'text', text, name } or { id, kind: 'file', file (a File) or bytes, name },
-// answered by { type: 'slice', id, key, items }… then { type: 'report', id, report, sliced, loadedReaders }, or { type: 'error', id, message, trap }.
+// answered by { type: 'slice', id, key, items }… then { type: 'report', id, report, sliced, loadedReaders, memory },
+// or { type: 'error', id, message, trap, memory } (memory: the bytes the wasm memories have grown to).
 // `test` (test-only, set by the browser tests through the element's `analyst.test`) simulates a
 // failure: 'trap' (a wasm trap after the analysis), 'hang' (never answers), 'uncaught' (the
 // worker's `error` event).
@@ -62,6 +68,6 @@ self.onmessage = async ({ data: m }) => {
     // anything else (a RuntimeError: `unreachable`, out of memory; a RangeError) is a trap, after
     // which this instance's memory cannot be trusted: the page replaces the worker.
     const trap = !(e instanceof Error) || e.constructor !== Error;
-    self.postMessage({ type: 'error', id: m.id, message: e?.message ?? String(e), trap });
+    self.postMessage({ type: 'error', id: m.id, message: e?.message ?? String(e), trap, memory: memoryBytes() });
   }
 };

@@ -24,8 +24,10 @@ const WORKER_URL = './analyzer-worker.js';
 const TIME_LIMIT_MS = 10_000;
 // A text analysis this old is abandoned (worker replaced) as soon as newer text comes.
 const SUPERSEDE_MS = 300;
-// After an input this big the worker is replaced, so the tab gives back the memory it grew.
+// After an input this big, or once its wasm memory has grown past this (a bomb refused at the
+// inflate limit is a small file), the worker is replaced, so the tab gives back the memory.
 const BIG_INPUT_BYTES = 5 * 1024 * 1024;
+const GROWN_MEMORY_BYTES = 128 * 1024 * 1024;
 
 /**
  * Runs analyses one at a time in a Web Worker (or on this thread when no worker can start).
@@ -91,6 +93,7 @@ class Analyst {
       if (m.type === 'fatal') { this.failed(w, m.message); return; }
       const job = this.job;
       if (!job || m.id !== job.id) return; // a stopped request's late answer
+      if (m.memory > GROWN_MEMORY_BYTES) job.grown = true;
       if (m.type === 'slice') {
         if (!job.slices) job.slices = {};
         const list = job.slices[m.key] || (job.slices[m.key] = []);
@@ -139,7 +142,7 @@ class Analyst {
   done(job) {
     clearTimeout(job.timer);
     if (this.job === job) this.job = null;
-    if (job.size > BIG_INPUT_BYTES) this.replace();
+    if (job.size > BIG_INPUT_BYTES || job.grown) this.replace();
   }
 
   pump() {
