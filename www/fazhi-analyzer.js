@@ -74,6 +74,11 @@ class Analyst {
     });
   }
 
+  /** Lets the worker go once nothing is running or waiting (an element removed from the page). */
+  release() {
+    if (this.job || this.queue.length) this.releasing = true; else this.replace();
+  }
+
   /** Terminates the worker (a fresh one starts with the next request). */
   replace() {
     this.worker?.terminate();
@@ -146,7 +151,9 @@ class Analyst {
   }
 
   pump() {
+    if (!this.job && !this.queue.length && this.releasing) { this.releasing = false; this.replace(); }
     if (this.job || !this.queue.length) return;
+    this.releasing = false;
     const job = this.job = this.queue.shift();
     job.since = performance.now();
     if (this.inThread) { this.runHere(job); return; }
@@ -470,7 +477,7 @@ class View {
     this.listen(false);
     if (this.resized) this.resized.disconnect();
     clearTimeout(this.timer);
-    this.analyst.replace(); // a removed element keeps no worker; a new one starts if it comes back
+    this.analyst.release(); // a removed element keeps no worker (once idle); a new one starts if it comes back
   }
 
   /** Drops on the element itself, or (dropzone="page") anywhere on the page not taken by something else. */

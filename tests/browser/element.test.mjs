@@ -397,3 +397,27 @@ test('editing keeps the highlights: marks drawn behind the editor follow the tex
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a removed element lets its worker go once its analysis is done, and works again when re-added', async () => {
+  const { page, errors, context } = await host(`<fazhi-analyzer id="a" text="${REPORT(2021)}"></fazhi-analyzer>`);
+  await shows(page, '#a', '关于2021年度法治政府建设情况的报告');
+  const out = await page.evaluate(async (text) => {
+    const el = document.querySelector('#a');
+    const { analyst } = el[Symbol.for('fazhi.view')];
+    const failures = [];
+    el.addEventListener('fazhi-error', (e) => failures.push(e.detail.message));
+    const running = el.analyze(text.repeat(2000)); // a few hundred ms of work
+    await new Promise((r) => setTimeout(r, 20));
+    el.remove();
+    const during = analyst.worker !== null; // not cut off mid-analysis
+    const report = await running;
+    await new Promise((r) => setTimeout(r, 50));
+    const after = analyst.worker;
+    document.body.append(el);
+    const again = await el.analyze(text.replace('2021', '2022'));
+    return { during, chars: report.source.chars, after, again: again.meta.title, failures };
+  }, REPORT(2021));
+  assert.deepEqual(out, { during: true, chars: REPORT(2021).length * 2000, after: null, again: '关于2022年度法治政府建设情况的报告', failures: [] });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
