@@ -2,39 +2,40 @@
 //! their structure: title, issuers, recipients, year and 落款; the heading tree; which of the five
 //! mandated parts are present; with every span pointing into the analyzed text.
 //!
-//! The work is a pipeline of small passes over plain data, each in its own module:
-//! [`formats`] a file's bytes → text ([`decode`] for text files), [`normalize`] matching form, [`blocks`] lines → paragraphs,
-//! [`outline`] headings, [`meta`] metadata ([`divisions`] the level of a place), [`classify`] mandated parts, [`facts`] figures,
-//! [`indicators`] key figures, [`citations`] documents cited, [`lints`] problems to fix,
-//! [`score`] the scorecard, [`model`] the result; [`render`] turns it into Markdown.
+//! The work is a pipeline of small passes over plain data, each in its own module, grouped by
+//! stage (a stage uses only the ones before it; `tests/layout.rs` checks there are no cycles):
+//! - [`formats`]: a file's bytes → text.
+//! - [`text`]: [`text::decode`] text files, [`text::normalize`] matching form, [`text::blocks`]
+//!   lines → paragraphs, [`text::markers`] heading numbers, [`text::numerals`], [`text::dates`].
+//! - [`structure`]: [`structure::outline`] headings, [`structure::meta`] metadata
+//!   ([`structure::divisions`] the level of a place), [`structure::classify`] mandated parts.
+//! - [`review`]: [`review::facts`] figures, [`review::indicators`] key figures,
+//!   [`review::citations`] documents cited, [`review::lints`] problems to fix, [`review::score`].
+//! - [`model`] the result (spans are [`span::Span`]); [`render`] turns it into Markdown;
+//!   [`batch`] many reports at once.
 
 pub mod batch;
-pub mod blocks;
-pub mod citations;
-pub mod classify;
-pub mod decode;
-pub mod divisions;
-pub mod facts;
 pub mod formats;
-pub mod indicators;
-pub mod lints;
-pub mod markers;
-pub mod meta;
 pub mod model;
-pub mod normalize;
-pub mod numerals;
-pub mod outline;
 pub mod render;
-pub mod score;
+pub mod review;
+pub mod span;
+pub mod structure;
+pub mod text;
 
 /// The wasm binding (wasm32 only): thin conversions, no logic.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use classify::MandatedPart;
-pub use markers::MarkerStyle;
-pub use meta::OrgLevel;
-pub use model::{Heading, Meta, Part, Report, SCHEMA_VERSION, Source, Span};
+pub use model::{Heading, Meta, Part, Report, SCHEMA_VERSION, Source};
+pub use span::Span;
+pub use structure::classify::MandatedPart;
+pub use structure::divisions::OrgLevel;
+pub use text::markers::MarkerStyle;
+
+use review::{citations, facts, indicators, lints, score};
+use structure::{classify, meta, outline};
+use text::blocks;
 
 /// Why a file could not be analyzed.
 #[derive(Debug, Clone, PartialEq, Eq)]

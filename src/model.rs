@@ -3,22 +3,20 @@
 
 use serde::Serialize;
 
-use crate::citations::Citation;
-use crate::classify::{MandatedPart, PartCarriers, PartCue};
-use crate::facts::Figure;
-use crate::indicators::Indicator;
-use crate::lints::Finding;
-use crate::markers::{ItemStyle, MarkerStyle};
-use crate::meta::{MetaFacts, OrgLevel};
-use crate::outline::OutlineHeading;
-use crate::score::Scorecard;
+use crate::review::citations::Citation;
+use crate::review::facts::Figure;
+use crate::review::indicators::Indicator;
+use crate::review::lints::Finding;
+use crate::review::score::Scorecard;
+use crate::structure::classify::{MandatedPart, PartCarriers, PartCue};
+use crate::structure::meta::{MetaFacts, OrgLevel};
+use crate::structure::outline::OutlineHeading;
+use crate::text::markers::{ItemStyle, MarkerStyle};
 
 /// Version of this contract; bumped whenever a field changes name or meaning.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// A `[start, end)` pair of UTF-16 code unit offsets into [`Report::text`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Span(pub u32, pub u32);
+pub use crate::span::Span;
 
 /// Everything fazhi read from one report.
 #[derive(Debug, Clone, Serialize)]

@@ -1,7 +1,7 @@
 //! Render: the model as Markdown for a person (CLI `--format md`, the page's Markdown export).
 
-use crate::citations::CitationKind;
-use crate::lints::Severity;
+use crate::review::citations::CitationKind;
+use crate::review::lints::Severity;
 use crate::{Heading, Report, Span};
 
 /// A readable summary for a person: meta, scorecard, parts, indicators, findings, citations,
@@ -221,11 +221,11 @@ fn cell(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::citations::Citation;
-    use crate::facts::{Approx, Figure};
-    use crate::indicators::Indicator;
-    use crate::lints::Finding;
-    use crate::score::{ScoreItem, Scorecard};
+    use crate::review::citations::Citation;
+    use crate::review::facts::{Approx, Figure};
+    use crate::review::indicators::Indicator;
+    use crate::review::lints::Finding;
+    use crate::review::score::{ScoreItem, Scorecard};
 
     const TEXT: &str = "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年调解成功42件，学习《法治中国建设规（2020-2025年）》。\n二、XX镇存在的不足\n";
 

@@ -4,7 +4,7 @@ mod common;
 
 use common::{check_invariants, seed};
 use fazhi::Report;
-use fazhi::facts::Approx::{self, *};
+use fazhi::review::facts::Approx::{self, *};
 
 /// The figure whose text is `text` (the first one).
 fn figure(r: &Report, text: &str) -> (f64, String, Approx, String) {
@@ -197,7 +197,7 @@ fn no_figure_is_a_year_date_or_plan_range() {
     for n in 0..5 {
         let r = seed(n);
         check_invariants(&r);
-        assert_eq!(r.indicators.len(), fazhi::indicators::RULES.len());
+        assert_eq!(r.indicators.len(), fazhi::review::indicators::RULES.len());
         for f in &r.figures {
             let t = f.text.as_str();
             assert!(

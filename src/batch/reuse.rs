@@ -15,7 +15,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::model::{Report, Span};
-use crate::normalize::{fold_matching, is_han};
+use crate::text::normalize::{fold_matching, is_han};
 
 /// A copied passage is at least this long (in word characters, after normalization).
 pub const MIN_PASSAGE_CHARS: usize = 30;

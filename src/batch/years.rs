@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use super::reuse::{self, Doc, Passage};
 use super::{Batch, number};
-use crate::classify::MandatedPart;
 use crate::model::{Heading, Report, Span};
-use crate::normalize::{Fold, Norm, display, is_han};
+use crate::structure::classify::MandatedPart;
+use crate::text::normalize::{Fold, Norm, display, is_han};
 
 /// A plan is followed up when a sentence holds at least this share of its distinctive bigrams.
 const FOLLOW_UP_SHARE: f64 = 0.5;

@@ -198,7 +198,7 @@ struct OldFib {
     fc_min: usize,
     ccp_text: usize,
     clx: (usize, usize),
-    /// The code page of 8-bit text, as [`crate::decode::decode_with`] names it (None: cp1252).
+    /// The code page of 8-bit text, as [`crate::text::decode::decode_with`] names it (None: cp1252).
     encoding: Option<&'static str>,
 }
 
@@ -309,7 +309,7 @@ fn read_old(word: &[u8], fib: &OldFib, format: Format) -> Result<Extracted, Erro
             .collect()
     } else {
         match fib.encoding {
-            Some(encoding) => crate::decode::decode_with(&bytes, encoding)
+            Some(encoding) => crate::text::decode::decode_with(&bytes, encoding)
                 .encode_utf16()
                 .collect(),
             None => bytes.iter().map(|&b| cp1252(b)).collect(),
@@ -789,8 +789,10 @@ impl Numbering {
 
 /// A number drawn in a list number format (nfc, MS-DOC 2.9.158 / ECMA-376 ST_NumberFormat).
 fn format_number(n: u32, nfc: u8) -> String {
-    use crate::numerals::{self, DIGITS, DIGITS_ONE_BY_ONE, LEGAL_DIGITS, LEGAL_UNITS, UNITS};
-    use crate::numerals::{LEGAL_DIGITS_TRADITIONAL, LEGAL_UNITS_TRADITIONAL};
+    use crate::text::numerals::{
+        self, DIGITS, DIGITS_ONE_BY_ONE, LEGAL_DIGITS, LEGAL_UNITS, UNITS,
+    };
+    use crate::text::numerals::{LEGAL_DIGITS_TRADITIONAL, LEGAL_UNITS_TRADITIONAL};
     const FULLSTOP: [char; 20] = [
         '⒈', '⒉', '⒊', '⒋', '⒌', '⒍', '⒎', '⒏', '⒐', '⒑', '⒒', '⒓', '⒔', '⒕', '⒖', '⒗', '⒘', '⒙',
         '⒚', '⒛',

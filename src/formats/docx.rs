@@ -1288,7 +1288,9 @@ fn visible_text<'p>(p: &'p RawParagraph, style_id: Option<&str>, styles: &Styles
 /// A counter value written in a level's format, as Word writes it; values a format cannot
 /// write (0, beyond its range) are written in decimal.
 fn format_number(n: u32, format: NumFormat) -> String {
-    use crate::numerals::{self, DIGITS, DIGITS_ONE_BY_ONE, LEGAL_DIGITS, LEGAL_UNITS, UNITS};
+    use crate::text::numerals::{
+        self, DIGITS, DIGITS_ONE_BY_ONE, LEGAL_DIGITS, LEGAL_UNITS, UNITS,
+    };
     let drawn = match format {
         NumFormat::Decimal => None,
         NumFormat::DecimalZero => (n < 10).then(|| format!("0{n}")),

@@ -93,7 +93,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
 
 /// The page's text and the charset it was in.
 fn decode_page(bytes: &[u8]) -> (String, &'static str) {
-    use crate::decode::decode_with;
+    use crate::text::decode::decode_with;
     for (bom, enc) in [
         (&b"\xEF\xBB\xBF"[..], "UTF-8"),
         (b"\xFF\xFE", "UTF-16LE"),

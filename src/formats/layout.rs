@@ -7,8 +7,8 @@
 //! characters it never puts a space; a PDF's line break inside a word is not a space either.
 
 use super::TextBuilder;
-use crate::markers::{scan_items, scan_marker};
-use crate::normalize::{Fold, Norm};
+use crate::text::markers::{scan_items, scan_marker};
+use crate::text::normalize::{Fold, Norm};
 
 /// A piece of text drawn at one position.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,7 @@
 //! Read: a file's bytes → the text a person sees in it, with hints per paragraph.
 //!
 //! One reader per format, chosen from the bytes, never from the file name: plain text in any
-//! encoding ([`crate::decode`]), Word .docx ([`docx`]), Word 97–2003 .doc and Kingsoft .wps
+//! encoding ([`crate::text::decode`]), Word .docx ([`docx`]), Word 97–2003 .doc and Kingsoft .wps
 //! ([`doc`]), saved web pages ([`html`]), PDF with a text layer ([`pdf`]) and OFD ([`ofd`]).
 //! Every reader returns the same [`Extracted`]: one line per paragraph, numbering that Word
 //! generates drawn in front of it as Word draws it. Later passes never see the bytes again.
@@ -202,7 +202,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
             if bytes.len() > LIMITS.max_text {
                 return Err(Error::TooLarge("text"));
             }
-            let d = crate::decode::decode(bytes)?;
+            let d = crate::text::decode::decode(bytes)?;
             Ok(Extracted {
                 text: d.text,
                 format: Format::Text,

@@ -55,7 +55,7 @@ fn entry_name(raw: &[u8], flags: u16) -> String {
     match std::str::from_utf8(raw) {
         Ok(s) => s.to_string(),
         Err(_) if flags & 0x800 != 0 => String::from_utf8_lossy(raw).into_owned(),
-        Err(_) => crate::decode::decode_with(raw, "GB18030"),
+        Err(_) => crate::text::decode::decode_with(raw, "GB18030"),
     }
 }
 

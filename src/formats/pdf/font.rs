@@ -145,7 +145,7 @@ impl Font {
                 .entry(code)
                 .or_insert_with(|| {
                     let bytes = &code.to_be_bytes()[4 - len.min(4)..];
-                    let t = crate::decode::decode_with(bytes, l.name());
+                    let t = crate::text::decode::decode_with(bytes, l.name());
                     if t.contains('\u{FFFD}') {
                         String::new()
                     } else {
@@ -223,7 +223,7 @@ impl Legacy {
         }
     }
 
-    /// The encoding's label for [`crate::decode::decode_with`].
+    /// The encoding's label for [`crate::text::decode::decode_with`].
     fn name(self) -> &'static str {
         match self {
             Legacy::Gb => "GB18030",

@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::markers::{Marker, scan_marker};
-use crate::normalize::{Fold, Norm, is_space};
+use crate::text::markers::{Marker, scan_marker};
+use crate::text::normalize::{Fold, Norm, is_space};
 
 /// Lines of web-page chrome and file residue, as they appear in saved pages (normalized text).
 #[rustfmt::skip]
@@ -204,7 +204,7 @@ fn may_continue(norm: &Norm, marker: Option<Marker>) -> bool {
 }
 
 fn starts_new_paragraph(s: &str) -> bool {
-    scan_marker(s).is_some() || s.starts_with("特此") || crate::meta::is_date_line(s)
+    scan_marker(s).is_some() || s.starts_with("特此") || crate::text::dates::is_date_line(s)
 }
 
 /// The last ordinal seen per marker style, in document order: what an inline marker must continue.
@@ -274,7 +274,7 @@ fn inline_headings(
         // form only between ASCII chars).
         let gap = norm.raw_span(p..i).end..norm.raw_span(i..i + c.len_utf8()).start;
         let spaced = s[p..i].contains(' ')
-            || (!gap.is_empty() && text[gap].chars().all(crate::normalize::is_space));
+            || (!gap.is_empty() && text[gap].chars().all(crate::text::normalize::is_space));
         if !spaced {
             continue;
         }

@@ -8,11 +8,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::blocks::{Block, Blocks};
-use crate::divisions::{self, DivisionLevel};
-use crate::markers::chinese_number;
-use crate::normalize::{Fold, display, is_han};
-use crate::outline::OutlineHeading;
+use crate::structure::divisions::{self, DivisionLevel};
+use crate::structure::outline::OutlineHeading;
+use crate::text::blocks::{Block, Blocks};
+use crate::text::dates::{is_date_line, iso_date};
+use crate::text::markers::chinese_number;
+use crate::text::normalize::{Fold, display, is_han};
 
 /// Han characters, for regex classes (the regex build has no Unicode script tables).
 const HAN: &str = r"\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}";
@@ -20,23 +21,7 @@ const HAN: &str = r"\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}";
 /// Endings of the names of bodies that issue or receive reports.
 const ORG_SUFFIXES: &str = "人民政府|政府|委员会|党委|党工委|管委会|管理委员会|办事处|街道|镇|乡|局|厅|办公室|委|院|中心|署|办";
 
-/// Administrative level of the issuing body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum OrgLevel {
-    /// 镇, 乡, 街道.
-    Town,
-    /// 县, 区, 旗, 县级市.
-    County,
-    /// 市 (prefecture level).
-    City,
-    /// 省, 自治区, 直辖市.
-    Province,
-    /// A department: 局, 厅, 委, 办 …
-    Department,
-    /// Not known.
-    Unknown,
-}
+pub use crate::structure::divisions::OrgLevel;
 
 /// The closing of a report: `特此报告。`, the signing body and the date.
 #[derive(Debug, Clone, Default)]
@@ -82,11 +67,6 @@ fn re(p: &str) -> Regex {
     Regex::new(&p.replace("HAN", HAN).replace("ORG_SUFFIXES", ORG_SUFFIXES)).expect("meta regex")
 }
 
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^([0-9]{4}) ?年 ?([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日$|^([0-9]{4})[.\-/]([0-9]{1,2})[.\-/]([0-9]{1,2})$|^([〇○零一二三四五六七八九]{4})年([十一二三四五六七八九]{1,3})月([十一二三四五六七八九]{1,3})日$",
-    )
-});
 static ORG_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(中共)?[HAN()]{2,40}(ORG_SUFFIXES)$"));
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"((?:19|20)[0-9]{2}|[二][〇○零][一二三四五六七八九〇○零]{2}) ?年"));
@@ -210,39 +190,6 @@ const NOT_PLACES: &[&str] = &[
     "全街道",
 ];
 
-/// True for a date on a line of its own (the 成文日期 of the 落款).
-pub fn is_date_line(s: &str) -> bool {
-    s.len() <= 40 && DATE_LINE.is_match(s)
-}
-
-/// The ISO form of a date line (`2023年12月20日`, `2023.12.20`, `二〇二三年十二月二十日`).
-pub fn iso_date(s: &str) -> Option<String> {
-    let c = DATE_LINE.captures(s)?;
-    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let (y, m, d) = if let Some(y) = num(1) {
-        (y, num(2)?, num(3)?)
-    } else if let Some(y) = num(4) {
-        (y, num(5)?, num(6)?)
-    } else {
-        let y: String = c
-            .get(7)?
-            .as_str()
-            .chars()
-            .map(|ch| match ch {
-                '〇' | '○' | '零' => '0',
-                _ => char::from_digit(chinese_number(&ch.to_string()).map_or(0, |v| v.0), 10)
-                    .unwrap_or('0'),
-            })
-            .collect();
-        (
-            y.parse().ok()?,
-            chinese_number(c.get(8)?.as_str())?.0,
-            chinese_number(c.get(9)?.as_str())?.0,
-        )
-    };
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
 fn is_org_line(s: &str) -> bool {
     s.split(' ').all(|p| ORG_LINE.is_match(p)) && s.chars().count() <= 60
 }
@@ -340,7 +287,7 @@ pub fn extract(
                 title
             );
         }
-        let folded = crate::normalize::Norm::new(&title, 0, Fold::Matching).text;
+        let folded = crate::text::normalize::Norm::new(&title, 0, Fold::Matching).text;
         if folded.starts_with("关于") || !above.is_empty() {
             for &a in &above {
                 head_issuers.extend(split_joint(&text[preamble[a].span.clone()]));
@@ -406,7 +353,7 @@ pub fn extract(
     m.year = m
         .title
         .as_deref()
-        .and_then(|t| first_year(&crate::normalize::Norm::new(t, 0, Fold::Matching).text))
+        .and_then(|t| first_year(&crate::text::normalize::Norm::new(t, 0, Fold::Matching).text))
         .or_else(|| intro_year(&intro))
         .or_else(|| {
             heads
@@ -424,7 +371,7 @@ pub fn extract(
     m.level = m
         .issuers
         .iter()
-        .map(|i| org_level(&crate::normalize::Norm::new(i, 0, Fold::Matching).text))
+        .map(|i| org_level(&crate::text::normalize::Norm::new(i, 0, Fold::Matching).text))
         .find(|l| *l != OrgLevel::Unknown)
         .or_else(|| {
             // No name, but the report speaks of itself (`我镇`, `我局`): that says the level.
@@ -509,7 +456,7 @@ static CHROME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 const TITLE_ENDS: &[&str] = &["报告", "总结", "汇报"];
 
 /// The title inside a normalized line: chrome stripped, body text glued after it cut off.
-fn title_in(n: &crate::normalize::Norm) -> Option<Range<usize>> {
+fn title_in(n: &crate::text::normalize::Norm) -> Option<Range<usize>> {
     let s = n.text.as_str();
     let a = CHROME_BEFORE.find(s).map_or(0, |m| m.end());
     let b = CHROME_AFTER
@@ -637,7 +584,7 @@ fn issuer_in_page_source(text: &str, blocks: &Blocks) -> Option<String> {
     blocks
         .lines
         .iter()
-        .filter(|l| matches!(l.kind, crate::blocks::LineKind::Noise(_)))
+        .filter(|l| matches!(l.kind, crate::text::blocks::LineKind::Noise(_)))
         .find_map(|l| {
             let c = SOURCE.captures(&l.norm.text)?;
             let m = c.get(1)?;
@@ -748,7 +695,7 @@ fn year_from_date(iso: &str) -> Option<i32> {
 
 /// Joint issuers written on one line are separated by spaces.
 fn split_joint(raw: &str) -> Vec<String> {
-    raw.split(crate::normalize::is_space)
+    raw.split(crate::text::normalize::is_space)
         .map(display)
         .filter(|s| !s.is_empty())
         .collect()
@@ -760,7 +707,7 @@ fn issuers_in_title(raw: &str) -> Vec<String> {
     static AFTER_YEAR: LazyLock<Regex> =
         LazyLock::new(|| re(r"^\s*(?:19|20)[0-9]{2}\s?年度?([HAN]{2,20}?)(?:法治|依法行政|法制)"));
     // Matched on the matching form (`關於` is `关于`), cut from the title as written.
-    let n = crate::normalize::Norm::new(raw, 0, Fold::Matching);
+    let n = crate::text::normalize::Norm::new(raw, 0, Fold::Matching);
     let s = n.text.as_str();
     let raw_at = |i: usize| {
         if i >= s.len() {
@@ -779,7 +726,7 @@ fn issuers_in_title(raw: &str) -> Vec<String> {
         return Vec::new();
     };
     let parts = split_joint(prefix);
-    let folded = |p: &str| crate::normalize::Norm::new(p, 0, Fold::Matching).text;
+    let folded = |p: &str| crate::text::normalize::Norm::new(p, 0, Fold::Matching).text;
     if !parts.is_empty() && parts.iter().all(|p| is_place_or_org(&folded(p))) {
         parts
     } else {
@@ -1121,25 +1068,12 @@ fn year_value(s: &str) -> Option<i32> {
 /// Level of a body from its name: its place's level from the table of divisions (宜兴市 county,
 /// 北京市 province), a department's name is a department (see `divisions::level_of_body`).
 pub fn org_level(name: &str) -> OrgLevel {
-    crate::divisions::level_of_body(name)
+    crate::structure::divisions::level_of_body(name)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_in_every_written_form() {
-        assert_eq!(iso_date("2023年12月20日").as_deref(), Some("2023-12-20"));
-        assert_eq!(iso_date("2024年1月5日").as_deref(), Some("2024-01-05"));
-        assert_eq!(iso_date("2023.12.5").as_deref(), Some("2023-12-05"));
-        assert_eq!(
-            iso_date("二〇二三年十二月二十日").as_deref(),
-            Some("2023-12-20")
-        );
-        assert_eq!(iso_date("2023年13月20日"), None);
-        assert_eq!(iso_date("2023年12月20日召开会议"), None);
-    }
 
     #[test]
     fn levels_from_names() {
@@ -1187,8 +1121,8 @@ mod tests {
         assert!(issuers_in_title("关于2023年度法治政府建设情况的报告").is_empty());
     }
 
-    fn norm(s: &str) -> crate::normalize::Norm {
-        crate::normalize::Norm::new(s, 0, Fold::Matching)
+    fn norm(s: &str) -> crate::text::normalize::Norm {
+        crate::text::normalize::Norm::new(s, 0, Fold::Matching)
     }
 
     fn title_of(line: &str) -> Option<String> {
@@ -1286,20 +1220,20 @@ mod tests {
 
     #[test]
     fn a_closing_phrase_followed_by_the_report_belongs_to_a_cover_letter() {
-        let letter = crate::blocks::split(
+        let letter = crate::text::blocks::split(
             "中共湖州市委、湖州市人民政府：\n现将我局《2024年度法治政府建设工作总结》随文上报。\n特此报告。\n湖州市交通运输局\n2025年1月15日\n2024年度交通运输法治政府建设\n工作总结\n2024年湖州市交通运输局在市委、市政府的坚强领导下，笃学践行习近平法治思想，完善交通法规制度体系。\n一、2024年工作完成情况\n",
         );
         let c = find_closing(&letter);
         assert_eq!(c.phrase, None);
         assert_eq!(c.content_end, letter.blocks.len());
-        let report = crate::blocks::split(
+        let report = crate::text::blocks::split(
             "一、主要成效\n全年办理案件。\n特此报告。\n某县人民政府\n2024年1月5日\n附件：1.行政执法统计表\n",
         );
         assert_eq!(find_closing(&report).phrase, Some(2));
     }
 
     fn blocks_of(text: &str) -> Vec<Block> {
-        crate::blocks::split(text).blocks
+        crate::text::blocks::split(text).blocks
     }
 
     #[test]

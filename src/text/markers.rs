@@ -357,7 +357,7 @@ mod tests {
     use MarkerStyle::*;
 
     fn scan(line: &str) -> Option<(MarkerStyle, u32)> {
-        let n = crate::normalize::Norm::new(line, 0, crate::normalize::Fold::Matching);
+        let n = crate::text::normalize::Norm::new(line, 0, crate::text::normalize::Fold::Matching);
         scan_marker(&n.text).map(|m| (m.style, m.ordinal))
     }
 

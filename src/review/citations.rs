@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::blocks::Blocks;
-use crate::model::Span;
-use crate::normalize::{display, is_space};
+use crate::span::Span;
+use crate::text::blocks::Blocks;
+use crate::text::normalize::{display, is_space};
 
 /// What kind of document a title names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -144,7 +144,7 @@ pub fn fold_title(title: &str) -> String {
     let mut s: String = title
         .chars()
         .filter(|c| !is_space(*c))
-        .map(|c| match crate::normalize::fold_width(c) {
+        .map(|c| match crate::text::normalize::fold_width(c) {
             '—' | '–' | '‐' | '‑' | '―' | '~' | '〜' | '～' => '-',
             '〈' | '<' | '《' => '<',
             '〉' | '>' | '》' => '>',
@@ -348,7 +348,7 @@ mod tests {
     use super::*;
 
     fn cite(text: &str) -> Vec<Citation> {
-        citations(text, &crate::blocks::split(text))
+        citations(text, &crate::text::blocks::split(text))
     }
 
     /// Each suffix row: a real title it names, and its kind.

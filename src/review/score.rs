@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::classify::MandatedPart;
-use crate::lints::{Finding, Input, Severity};
+use crate::review::lints::{Finding, Input, Severity};
+use crate::structure::classify::MandatedPart;
 
 /// One line of the scorecard.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -417,12 +417,12 @@ fn findings_item(findings: &[Finding]) -> ScoreItem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::blocks::{self, Blocks};
-    use crate::classify::{self, PartCarriers};
-    use crate::facts::{Approx, Figure};
-    use crate::meta::{self, MetaFacts};
-    use crate::model::Span;
-    use crate::outline::{self, OutlineHeading};
+    use crate::review::facts::{Approx, Figure};
+    use crate::span::Span;
+    use crate::structure::classify::{self, PartCarriers};
+    use crate::structure::meta::{self, MetaFacts};
+    use crate::structure::outline::{self, OutlineHeading};
+    use crate::text::blocks::{self, Blocks};
 
     /// What the pipeline has before scoring, built from a text; figures are placed by hand
     /// (each `mark` is a figure as written, found in the text in order).

@@ -8,16 +8,17 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::blocks::{Blocks, LineKind};
-use crate::citations::{Citation, recognize, superseded, title_marks};
-use crate::classify::{MandatedPart, PartCarriers};
-use crate::facts::Figure;
-use crate::markers::MarkerStyle;
-use crate::meta::{MetaFacts, find_closing, iso_date};
-use crate::model::Span;
-use crate::normalize::{fold_width, is_han, is_space};
-use crate::numerals;
-use crate::outline::OutlineHeading;
+use crate::review::citations::{Citation, recognize, superseded, title_marks};
+use crate::review::facts::Figure;
+use crate::span::Span;
+use crate::structure::classify::{MandatedPart, PartCarriers};
+use crate::structure::meta::{MetaFacts, find_closing};
+use crate::structure::outline::OutlineHeading;
+use crate::text::blocks::{Blocks, LineKind};
+use crate::text::dates::iso_date;
+use crate::text::markers::MarkerStyle;
+use crate::text::normalize::{fold_width, is_han, is_space};
+use crate::text::numerals;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -994,7 +995,7 @@ fn citations(sink: &mut Sink<'_>) {
             }
             let inner = &s[inner_start..close];
             if let Some((_, kind, false)) = recognize(inner)
-                && kind != crate::citations::CitationKind::Other
+                && kind != crate::review::citations::CitationKind::Other
             {
                 let raw = b.norm.raw_span(open..close + '”'.len_utf8());
                 let message = format!("法规名称应使用书名号：{}", sink.raw(&raw));
@@ -1222,12 +1223,12 @@ mod tests {
 ";
 
     fn lint_text(text: &str) -> Vec<Finding> {
-        let blocks = crate::blocks::split(text);
+        let blocks = crate::text::blocks::split(text);
         let closing = find_closing(&blocks);
-        let heads = crate::outline::outline(text, &blocks, closing.content_end);
-        let meta = crate::meta::extract(text, &blocks, &heads, &closing);
-        let (_, parts) = crate::classify::classify(&heads, meta.year);
-        let citations = crate::citations::citations(text, &blocks);
+        let heads = crate::structure::outline::outline(text, &blocks, closing.content_end);
+        let meta = crate::structure::meta::extract(text, &blocks, &heads, &closing);
+        let (_, parts) = crate::structure::classify::classify(&heads, meta.year);
+        let citations = crate::review::citations::citations(text, &blocks);
         lint(&Input {
             text,
             blocks: &blocks,
@@ -1358,7 +1359,7 @@ mod tests {
         assert_eq!(fired("body-date-format", &text), vec!["2023-12-20"]);
         // The guarantee, whatever a rule looks at: a finding inside a chrome line is dropped.
         let text = format!("来源:留下街道 点击率:\n{CLEAN}");
-        let blocks = crate::blocks::split(&text);
+        let blocks = crate::text::blocks::split(&text);
         let off: Vec<Range<usize>> = blocks
             .lines
             .iter()

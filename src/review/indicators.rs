@@ -10,8 +10,8 @@
 
 use serde::Serialize;
 
-use crate::facts::{Figure, clause_around};
-use crate::model::Span;
+use crate::review::facts::{Figure, clause_around};
+use crate::span::Span;
 
 /// A key indicator and what the report says of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -193,8 +193,8 @@ mod tests {
 
     /// The indicators a paragraph reports, as (id, value, unit).
     fn reported(text: &str) -> Vec<(&'static str, f64, String)> {
-        let blocks = crate::blocks::split(text);
-        let figures = crate::facts::figures(text, &blocks);
+        let blocks = crate::text::blocks::split(text);
+        let figures = crate::review::facts::figures(text, &blocks);
         indicators(text, &figures)
             .into_iter()
             .zip(RULES)
@@ -293,8 +293,8 @@ mod tests {
     #[test]
     fn the_first_matching_figure_reports() {
         let text = "开展法治宣传活动10余场次，设点宣传10余次。";
-        let blocks = crate::blocks::split(text);
-        let figures = crate::facts::figures(text, &blocks);
+        let blocks = crate::text::blocks::split(text);
+        let figures = crate::review::facts::figures(text, &blocks);
         let all = indicators(text, &figures);
         let p = all.iter().find(|i| i.id == "publicityActivities").unwrap();
         assert_eq!((p.figure, p.unit.as_deref()), (Some(0), Some("场次")));

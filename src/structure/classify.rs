@@ -1,7 +1,7 @@
 //! Classify: assigns each top-level section to one of the five mandated parts of the report
 //! (《法治政府建设与责任落实督察工作规定》) by cue words in its heading, not by its position.
 
-use crate::outline::OutlineHeading;
+use crate::structure::outline::OutlineHeading;
 
 /// The five parts the 2019 督察工作规定 asks every annual report to contain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

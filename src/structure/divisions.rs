@@ -15,7 +15,23 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::meta::OrgLevel;
+/// Administrative level of the issuing body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OrgLevel {
+    /// 镇, 乡, 街道.
+    Town,
+    /// 县, 区, 旗, 县级市.
+    County,
+    /// 市 (prefecture level).
+    City,
+    /// 省, 自治区, 直辖市.
+    Province,
+    /// A department: 局, 厅, 委, 办 …
+    Department,
+    /// Not known.
+    Unknown,
+}
 
 /// The table: `code name` or `code name N` (the name's first N characters are its short form).
 const DATA: &str = include_str!("divisions.txt");

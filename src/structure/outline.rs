@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use crate::blocks::Blocks;
-use crate::markers::{ItemStyle, MarkerStyle, scan_items};
-use crate::normalize::display;
+use crate::text::blocks::Blocks;
+use crate::text::markers::{ItemStyle, MarkerStyle, scan_items};
+use crate::text::normalize::display;
 
 /// A heading title longer than this (in chars) is cut at a clause: the rest is run-in body text.
 const MAX_TITLE_CHARS: usize = 60;
@@ -382,7 +382,7 @@ fn assign_bodies(text: &str, blocks: &Blocks, section_end: usize, heads: &mut [O
         };
         let mut start = h.span.end;
         while let Some(c) = text[start..end.max(start)].chars().next() {
-            if !crate::normalize::is_space(c) {
+            if !crate::text::normalize::is_space(c) {
                 break;
             }
             start += c.len_utf8();

@@ -13,10 +13,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::blocks::Blocks;
-use crate::markers::chinese_number;
-use crate::model::Span;
-use crate::normalize::display;
+use crate::span::Span;
+use crate::text::blocks::Blocks;
+use crate::text::markers::chinese_number;
+use crate::text::normalize::display;
 
 /// How exact a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -706,7 +706,7 @@ mod tests {
 
     /// (text as written, value, unit, approx, subject) of each figure of one paragraph.
     fn figs(line: &str) -> Vec<(String, f64, String, Approx, String)> {
-        let b = crate::blocks::split(line);
+        let b = crate::text::blocks::split(line);
         figures(line, &b)
             .into_iter()
             .map(|f| (f.text, f.value, f.unit, f.approx, f.subject))
@@ -885,7 +885,7 @@ mod tests {
 
     #[test]
     fn bounds_follow_the_qualifier() {
-        let b = crate::blocks::split("开展法治讲座超过20场次，办理时限不超过5个工作日。");
+        let b = crate::text::blocks::split("开展法治讲座超过20场次，办理时限不超过5个工作日。");
         let v = figures("开展法治讲座超过20场次，办理时限不超过5个工作日。", &b);
         assert_eq!((v[0].lower, v[0].upper), (Some(20.0), None));
         assert_eq!((v[1].lower, v[1].upper), (None, Some(5.0)));
@@ -909,7 +909,7 @@ mod tests {
 
     #[test]
     fn ranges() {
-        let b = crate::blocks::split("从小组长中选出2-3名调解员，");
+        let b = crate::text::blocks::split("从小组长中选出2-3名调解员，");
         let v = figures("从小组长中选出2-3名调解员，", &b);
         assert_eq!(v.len(), 1);
         assert_eq!(
@@ -1077,7 +1077,7 @@ mod tests {
     #[test]
     fn spans_slice_the_raw_text_across_wrapped_lines() {
         let text = "营造了浓厚的法治宣传氛围。2023年以来驻村法律顾问提供法律咨询服务超过100人\n  次,开展法治讲座超过20场次;全镇各单位、各部门举办各类宣传警示教育活动超过60场次,发放宣\n传资料2万多份,惠及15000人次。";
-        let b = crate::blocks::split(text);
+        let b = crate::text::blocks::split(text);
         let v = figures(text, &b);
         let got: Vec<_> = v
             .iter()
@@ -1102,7 +1102,7 @@ mod tests {
         // One clause of 100 000 chars: cues without end, figures without delimiters.
         for unit in ["无被", "1件", "一", "未被案件", "2-", "超过"] {
             let t = unit.repeat(100_000 / unit.chars().count());
-            let b = crate::blocks::split(&t);
+            let b = crate::text::blocks::split(&t);
             let started = std::time::Instant::now();
             let _ = figures(&t, &b);
             assert!(started.elapsed().as_secs() < 5, "{unit}");
@@ -1126,7 +1126,7 @@ mod tests {
             "〔",
             "１２３４５６７８９０１２３４５６７８９０１２３件",
         ] {
-            let b = crate::blocks::split(t);
+            let b = crate::text::blocks::split(t);
             let _ = figures(t, &b);
         }
         let r = clause_around("调解成功42件", &(12..17));
