@@ -532,6 +532,38 @@ fn xref_and_prev_loops_end() {
 }
 
 #[test]
+fn an_unclosed_object_referenced_many_times_is_read_once() {
+    // A valid xref; object 5 never closes its array, so read as written it runs on to the file's
+    // end (past 1 MB of padding): each of the page's N references must not read that far again.
+    let make = |n: usize| {
+        let contents: String = std::iter::once("4 0 R ".to_string())
+            .chain((0..n).map(|_| "5 0 R ".to_string()))
+            .collect();
+        let page = format!(
+            "<</Type/Page/Parent 2 0 R/Resources<</Font<</F1 6 0 R>>>>/Contents[{contents}]>>"
+        );
+        pdf(
+            &[
+                b"<</Type/Catalog/Pages 2 0 R>>".to_vec(),
+                b"<</Type/Pages/Kids[3 0 R]/Count 1>>".to_vec(),
+                page.into_bytes(),
+                stream("", HELLO),
+                b"<</Broken [1 2 3".to_vec(),
+                b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>".to_vec(),
+                format!("({})", "a".repeat(1 << 20)).into_bytes(),
+            ],
+            "",
+        )
+    };
+    linear(
+        "pdf: an unclosed object referenced N times",
+        make,
+        2_000,
+        20,
+    );
+}
+
+#[test]
 fn an_object_stream_holding_itself_is_broken_or_read() {
     // Object 6 is an object stream whose index says it holds object 6 and the page's font;
     // the xref (a stream) places both inside it.

@@ -437,6 +437,8 @@ pub struct Doc<'a> {
     scanned: RefCell<Option<HashMap<u32, usize>>>,
     /// Where objects start and `endstream`s stand, found by one scan when first needed.
     landmarks: OnceCell<Landmarks>,
+    /// The xref's offsets in file order: an object is read no further than the next one's start.
+    xref_offsets: OnceCell<Vec<usize>>,
     /// Decoded object streams: the bytes and each object's (number, offset).
     obj_streams: RefCell<HashMap<u32, Rc<ObjStream>>>,
     /// Object streams being decoded (a stream that contains itself).
@@ -464,6 +466,7 @@ impl<'a> Doc<'a> {
             xref: HashMap::new(),
             scanned: RefCell::new(None),
             landmarks: OnceCell::new(),
+            xref_offsets: OnceCell::new(),
             obj_streams: RefCell::new(HashMap::new()),
             opening: RefCell::new(HashSet::new()),
             inflate_left: Cell::new(budget),
@@ -815,6 +818,24 @@ impl<'a> Doc<'a> {
             .unwrap_or(self.data.len())
     }
 
+    /// The first xref offset after `offset` (the file's end if none).
+    fn next_xref_offset(&self, offset: usize) -> usize {
+        let xs = self.xref_offsets.get_or_init(|| {
+            let mut xs: Vec<usize> = (self.xref.values())
+                .filter_map(|e| match e {
+                    Entry::At(o) => Some(*o),
+                    _ => None,
+                })
+                .collect();
+            xs.sort_unstable();
+            xs
+        });
+        xs.get(xs.partition_point(|&k| k <= offset))
+            .copied()
+            .unwrap_or(self.data.len())
+            .min(self.data.len())
+    }
+
     /// Parses `N G obj … endobj` at `offset`. A stream's indirect /Length is looked up only when
     /// `follow_length` (not while reading that length itself, which could be a cycle).
     fn parse_indirect_at(&self, offset: usize, follow_length: bool) -> Result<(u32, Obj), Error> {
@@ -831,11 +852,14 @@ impl<'a> Doc<'a> {
         if lx.token(0)? != Some(Token::Keyword(b"obj".to_vec())) {
             return Err(bad());
         }
-        // In a repaired file (landmarks known) an object is read up to the next object only: an
-        // unclosed `<<` or `[` would otherwise read to the file's end, once per object.
+        // An object is read up to the next object only (the next xref offset; in a repaired file
+        // also the next header found): an unclosed `<<` or `[` would otherwise read to the file's
+        // end, once per reference.
+        let mut end = self.next_xref_offset(lx.pos);
         if self.landmarks.get().is_some() {
-            lx = Lexer::new(&self.data[..self.next_header(lx.pos)], lx.pos);
+            end = end.min(self.next_header(lx.pos));
         }
+        lx = Lexer::new(&self.data[..end], lx.pos);
         let obj = lx.object(0)?.ok_or_else(bad)?;
         if let (Obj::Dict(d), Some(Token::Keyword(k))) = (&obj, lx.token(0)?)
             && k == b"stream"
