@@ -2,7 +2,8 @@
 //! DIFAT/FAT, the directory and the mini stream, read-only and from memory.
 //!
 //! Written here rather than taken from the `cfb` crate because only reading a few top-level
-//! streams is needed, the page's wasm stays smaller without it, and every chain walk must be
+//! streams is needed, the page's wasm stays smaller without it (measured, #13: the crate adds
+//! 24 KB gzipped to the readers module; numbers in Cargo.toml), and every chain walk must be
 //! bounded: a sector chain that loops or points outside the file is refused, never followed forever.
 
 use super::Limits;

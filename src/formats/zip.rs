@@ -4,6 +4,8 @@
 //! Written here rather than taken from the `zip` crate because only reading two methods is needed
 //! and the limits must be exact: every entry is inflated with a ceiling, and the archive keeps one
 //! budget for all of them, so a zip bomb is refused after at most [`Limits::max_inflated`] bytes.
+//! Measured (#13): the crate, even without its default features, adds 64 KB gzipped to the page's
+//! readers module and refuses entries with a wrong CRC-32 (numbers in Cargo.toml).
 
 use std::cell::Cell;
 use std::collections::HashMap;
