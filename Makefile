@@ -19,13 +19,22 @@ serve: web
 ## .docx/.doc/PDF/OFD readers and the batch: loaded when such a file is opened, and by the batch's
 ## worker) and www/pkg/xlsx/ (only the spreadsheet writer: loaded when 导出 Excel is clicked).
 ## Separate target dirs keep the builds incremental.
+## Built for the WebAssembly MVP (docs/browsers.md): Rust's wasm32 target enables reference types
+## and multi-value, which Chromium < 96 / < 85 cannot compile, and its prebuilt std has them too; so
+## std is rebuilt (-Zbuild-std, rust-src) with -Ctarget-cpu=mvp, on a pinned stable rustc with
+## RUSTC_BOOTSTRAP=1 (the only unstable flag used is cargo's -Zbuild-std).
+WASM_TOOLCHAIN = 1.95.0
+WASM_CARGO = RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-cpu=mvp" cargo +$(WASM_TOOLCHAIN) build -Zbuild-std=std,panic_abort \
+	--lib --profile wasm --target wasm32-unknown-unknown --no-default-features
+WASM_BINDGEN = wasm-bindgen --target web --remove-name-section --remove-producers-section
 web: tools
-	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --target-dir target/core
-	wasm-bindgen --target web --out-dir www/pkg --remove-name-section --remove-producers-section $(WASM_CORE)
-	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features readers
-	wasm-bindgen --target web --out-dir www/pkg/readers --remove-name-section --remove-producers-section $(WASM)
-	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features xlsx --target-dir target/xlsx
-	wasm-bindgen --target web --out-dir www/pkg/xlsx --remove-name-section --remove-producers-section $(WASM_XLSX)
+	$(WASM_CARGO) --target-dir target/core
+	$(WASM_BINDGEN) --out-dir www/pkg $(WASM_CORE)
+	$(WASM_CARGO) --features readers
+	$(WASM_BINDGEN) --out-dir www/pkg/readers $(WASM)
+	$(WASM_CARGO) --features xlsx --target-dir target/xlsx
+	$(WASM_BINDGEN) --out-dir www/pkg/xlsx $(WASM_XLSX)
+	node tests/wasm-features.mjs www/pkg/fazhi_bg.wasm www/pkg/readers/fazhi_bg.wasm www/pkg/xlsx/fazhi_bg.wasm
 	cp $(SAMPLE) www/pkg/sample.txt
 
 ## dist/: the static files for any web server, and dist/fazhi.html, one self-contained file for file://.
@@ -37,10 +46,13 @@ dist: web
 	cp www/pkg/xlsx/fazhi.js www/pkg/xlsx/fazhi_bg.wasm dist/pkg/xlsx/
 	python3 www/make_single_file.py www $(SAMPLE) dist/fazhi.html
 
-## Installs what the page build needs when missing: the wasm32 target and wasm-bindgen-cli (no --locked:
-## its lock pins a crate the registry here lacks).
+## Installs what the page build needs when missing: the pinned toolchain with rust-src and the wasm32
+## target (for the MVP build above), and wasm-bindgen-cli (no --locked: its lock pins a crate the
+## registry here lacks).
 tools:
 	rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
+	@if ! rustup component list --toolchain $(WASM_TOOLCHAIN) --installed 2>/dev/null | grep -q '^rust-src'; then \
+		rustup toolchain install $(WASM_TOOLCHAIN) --profile minimal --component rust-src --target wasm32-unknown-unknown; fi
 	@if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
