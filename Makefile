@@ -40,7 +40,7 @@ web: tools
 ## dist/: the static files for any web server, and dist/fazhi.html, one self-contained file for file://.
 dist: web
 	rm -rf dist && mkdir -p dist/pkg/readers dist/pkg/xlsx
-	cp www/index.html www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-worker.js www/analyzer-worker.js www/embed-example.html www/embed-example.js dist/
+	cp www/index.html www/compat.js www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-worker.js www/analyzer-worker.js www/embed-example.html www/embed-example.js dist/
 	cp www/pkg/fazhi.js www/pkg/fazhi_bg.wasm www/pkg/sample.txt dist/pkg/
 	cp www/pkg/readers/fazhi.js www/pkg/readers/fazhi_bg.wasm dist/pkg/readers/
 	cp www/pkg/xlsx/fazhi.js www/pkg/xlsx/fazhi_bg.wasm dist/pkg/xlsx/
