@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=1.000,year=1.000,org=0.981,recipient=1.000,l1_f1=0.987,l2_f1=0.996,parts=1.000
 
-.PHONY: test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
+.PHONY: test-compat test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -113,6 +113,23 @@ bench-batch-browser: web browser-deps
 
 ## The batch benchmark: natively (bench-batch-native, 1,000 reports) and in the page (200).
 bench-batch: bench-batch-native bench-batch-browser
+
+## The page in Chromium 83 and 92 (old builds unpacked from npm by $(SHARED)/tools/old-chromium.sh,
+## each driven by the puppeteer-core of its age), Debian's Chromium and Firefox ESR (apt; puppeteer-core
+## $(PUPPETEER_VERSION) over WebDriver BiDi): tests/compat/compat.mjs. All cached in $(COMPAT)/;
+## screenshots there too. Not part of `make test` (~30 s once the browsers are cached).
+COMPAT = target/compat
+PUPPETEER_VERSION = 24.43.1
+test-compat: dist browser-deps
+	cargo build --release
+	npm ci --no-audit --no-fund
+	@for v in 83 92; do $(SHARED)/tools/old-chromium.sh $$v $(COMPAT)/chromium-$$v >/dev/null || exit 1; done
+	@command -v firefox-esr >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends firefox-esr)
+	@if [ ! -d $(COMPAT)/puppeteer-$(PUPPETEER_VERSION)/node_modules/puppeteer-core ]; then \
+		mkdir -p $(COMPAT)/puppeteer-$(PUPPETEER_VERSION) && cd $(COMPAT)/puppeteer-$(PUPPETEER_VERSION) && \
+		echo '{"private":true}' > package.json && \
+		npm install --no-audit --no-fund --ignore-scripts puppeteer-core@$(PUPPETEER_VERSION) >/dev/null; fi
+	COMPAT_DIR=$(COMPAT) PUPPETEER_VERSION=$(PUPPETEER_VERSION) node tests/compat/compat.mjs
 
 ## The wasm binding's own tests (wasm-bindgen-test in headless Chromium through chromedriver).
 test-wasm: tools browser-deps
