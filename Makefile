@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=1.000,year=1.000,org=0.981,recipient=1.000,l1_f1=0.987,l2_f1=0.996,parts=1.000
 
-.PHONY: test-npm test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
+.PHONY: test-npm test-compat test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -19,30 +19,42 @@ serve: web
 ## .docx/.doc/PDF/OFD readers and the batch: loaded when such a file is opened, and by the batch's
 ## worker) and www/pkg/xlsx/ (only the spreadsheet writer: loaded when 导出 Excel is clicked).
 ## Separate target dirs keep the builds incremental.
+## Built for the WebAssembly MVP (docs/browsers.md): Rust's wasm32 target enables reference types
+## and multi-value, which Chromium < 96 / < 85 cannot compile, and its prebuilt std has them too; so
+## std is rebuilt (-Zbuild-std, rust-src) with -Ctarget-cpu=mvp, on a pinned stable rustc with
+## RUSTC_BOOTSTRAP=1 (the only unstable flag used is cargo's -Zbuild-std).
+WASM_TOOLCHAIN = 1.95.0
+WASM_CARGO = RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-cpu=mvp" cargo +$(WASM_TOOLCHAIN) build -Zbuild-std=std,panic_abort \
+	--lib --profile wasm --target wasm32-unknown-unknown --no-default-features
+WASM_BINDGEN = wasm-bindgen --target web --remove-name-section --remove-producers-section
 web: tools
-	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --target-dir target/core
-	wasm-bindgen --target web --out-dir www/pkg --remove-name-section --remove-producers-section $(WASM_CORE)
-	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features readers
-	wasm-bindgen --target web --out-dir www/pkg/readers --remove-name-section --remove-producers-section $(WASM)
-	cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features --features xlsx --target-dir target/xlsx
-	wasm-bindgen --target web --out-dir www/pkg/xlsx --remove-name-section --remove-producers-section $(WASM_XLSX)
+	$(WASM_CARGO) --target-dir target/core
+	$(WASM_BINDGEN) --out-dir www/pkg $(WASM_CORE)
+	$(WASM_CARGO) --features readers
+	$(WASM_BINDGEN) --out-dir www/pkg/readers $(WASM)
+	$(WASM_CARGO) --features xlsx --target-dir target/xlsx
+	$(WASM_BINDGEN) --out-dir www/pkg/xlsx $(WASM_XLSX)
+	node tests/wasm-features.mjs www/pkg/fazhi_bg.wasm www/pkg/readers/fazhi_bg.wasm www/pkg/xlsx/fazhi_bg.wasm
 	cp $(SAMPLE) www/pkg/sample.txt
 
 ## dist/: the static files for any web server, dist/fazhi.html, one self-contained file for file://,
 ## and dist/npm/, the npm package (the elements, their workers, the wasm modules, TypeScript declarations).
 dist: web
 	rm -rf dist && mkdir -p dist/pkg/readers dist/pkg/xlsx
-	cp www/index.html www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-worker.js www/analyzer-worker.js www/embed-example.html www/embed-example.js dist/
+	cp www/index.html www/compat.js www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-worker.js www/analyzer-worker.js www/embed-example.html www/embed-example.js dist/
 	cp www/pkg/fazhi.js www/pkg/fazhi_bg.wasm www/pkg/sample.txt dist/pkg/
 	cp www/pkg/readers/fazhi.js www/pkg/readers/fazhi_bg.wasm dist/pkg/readers/
 	cp www/pkg/xlsx/fazhi.js www/pkg/xlsx/fazhi_bg.wasm dist/pkg/xlsx/
 	python3 www/make_single_file.py www $(SAMPLE) dist/fazhi.html
 	node npm/build.mjs www dist/npm
 
-## Installs what the page build needs when missing: the wasm32 target and wasm-bindgen-cli (no --locked:
-## its lock pins a crate the registry here lacks).
+## Installs what the page build needs when missing: the pinned toolchain with rust-src and the wasm32
+## target (for the MVP build above), and wasm-bindgen-cli (no --locked: its lock pins a crate the
+## registry here lacks).
 tools:
 	rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
+	@if ! rustup component list --toolchain $(WASM_TOOLCHAIN) --installed 2>/dev/null | grep -q '^rust-src'; then \
+		rustup toolchain install $(WASM_TOOLCHAIN) --profile minimal --component rust-src --target wasm32-unknown-unknown; fi
 	@if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
@@ -109,6 +121,23 @@ bench-batch-browser: web browser-deps
 
 ## The batch benchmark: natively (bench-batch-native, 1,000 reports) and in the page (200).
 bench-batch: bench-batch-native bench-batch-browser
+
+## The page in Chromium 83 and 92 (old builds unpacked from npm by $(SHARED)/tools/old-chromium.sh,
+## each driven by the puppeteer-core of its age), Debian's Chromium and Firefox ESR (apt; puppeteer-core
+## $(PUPPETEER_VERSION) over WebDriver BiDi): tests/compat/compat.mjs. All cached in $(COMPAT)/;
+## screenshots there too. Not part of `make test` (~30 s once the browsers are cached).
+COMPAT = target/compat
+PUPPETEER_VERSION = 24.43.1
+test-compat: dist browser-deps
+	cargo build --release
+	npm ci --no-audit --no-fund
+	@for v in 83 92; do $(SHARED)/tools/old-chromium.sh $$v $(COMPAT)/chromium-$$v >/dev/null || exit 1; done
+	@command -v firefox-esr >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends firefox-esr)
+	@if [ ! -d $(COMPAT)/puppeteer-$(PUPPETEER_VERSION)/node_modules/puppeteer-core ]; then \
+		mkdir -p $(COMPAT)/puppeteer-$(PUPPETEER_VERSION) && cd $(COMPAT)/puppeteer-$(PUPPETEER_VERSION) && \
+		echo '{"private":true}' > package.json && \
+		npm install --no-audit --no-fund --ignore-scripts puppeteer-core@$(PUPPETEER_VERSION) >/dev/null; fi
+	COMPAT_DIR=$(COMPAT) PUPPETEER_VERSION=$(PUPPETEER_VERSION) node tests/compat/compat.mjs
 
 ## The wasm binding's own tests (wasm-bindgen-test in headless Chromium through chromedriver).
 test-wasm: tools browser-deps

@@ -244,10 +244,13 @@ button, input, textarea, select { font: inherit; color: inherit; }
 .editbox pre.backdrop { position: absolute; top: 0; left: 0; right: 0; bottom: 0; color: transparent; pointer-events: none; }
 .backdrop mark { color: transparent; font-weight: inherit; }
 .backdrop mark.noise { color: transparent; }
-.bar { display: flex; gap: 8px; align-items: center; margin-bottom: 6px; flex-wrap: wrap; }
-.drop { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; border: 2px dashed var(--fazhi-border, #ccc); border-radius: 6px;
+/* Margins, not flex gap (Chromium 83 has none). */
+.bar { display: flex; align-items: center; flex-wrap: wrap; }
+.bar > * { margin: 0 8px 6px 0; }
+.drop { display: flex; align-items: center; flex-wrap: wrap; border: 2px dashed var(--fazhi-border, #ccc); border-radius: 6px;
   padding: 10px; margin-bottom: 8px; font-size: 14px; color: var(--fazhi-muted, #666); }
 .drop.over { border-color: var(--fazhi-accent, #8b1a1a); background: rgba(139, 26, 26, .05); }
+.drop > * { margin: 2px 10px 2px 0; }
 .drop label { cursor: pointer; }
 .drop .choose { display: inline-block; padding: 4px 12px; border-radius: 4px; background: var(--fazhi-accent, #8b1a1a); color: #fff; }
 .drop input:focus + .choose { outline: 2px solid var(--fazhi-accent, #8b1a1a); outline-offset: 2px; }
@@ -269,8 +272,8 @@ button.jump { all: unset; cursor: pointer; color: #0550ae; } button.jump:hover {
 button.link:focus, button.jump:focus, button.finding:focus, pre.text:focus, mark:focus, summary:focus {
   outline: 2px solid var(--fazhi-accent, #8b1a1a); outline-offset: 1px; }
 pre.text:focus:not(:focus-visible), summary:focus:not(:focus-visible) { outline: none; }
-.texthead { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
-.texthead h2 { margin-right: auto; }
+.texthead { display: flex; align-items: baseline; flex-wrap: wrap; }
+.texthead h2 { margin-right: auto; padding-right: 8px; }
 pre.text { white-space: pre-wrap; font-family: inherit; font-size: 14px; line-height: 1.7; max-height: 70vh; overflow: auto; margin: 0; }
 pre.text:empty::before { content: '（没有文字：点“编辑”粘贴报告，或选择、拖入文件）'; color: var(--fazhi-muted, #888); }
 mark { background: none; color: inherit; } mark.h1 { background: #fde2e2; font-weight: 600; } mark.h2 { background: #fff0c9; }

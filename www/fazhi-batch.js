@@ -71,6 +71,24 @@ ul.promises li.kept { border-color: #1a7f37; } ul.promises li.missed { border-co
 @media (max-width: 700px) { .box { margin: 6px; padding: 6px; } progress { width: 120px; } }
 `;
 
+// Flex gap needs Chromium 84 (@supports cannot tell it from grid's gap, so it is measured): where
+// it is missing, the flex rows above get margins instead, and look the same.
+const FLEX_GAP = (() => {
+  const d = document.createElement('div');
+  d.style.cssText = 'display: flex; flex-direction: column; row-gap: 1px; position: absolute; visibility: hidden';
+  d.appendChild(document.createElement('div'));
+  d.appendChild(document.createElement('div'));
+  document.documentElement.appendChild(d);
+  const ok = d.scrollHeight === 1;
+  d.remove();
+  return ok;
+})();
+const NO_FLEX_GAP_CSS = `
+.bar > * + *, .progress > * + *, .viewer-bar > * + * { margin-left: 8px; }
+.tabs > * + * { margin-left: 2px; }
+.filter > * + *:not(.hint), .side > * + * { margin-left: 6px; }
+`;
+
 /** Replaces a node's children (Element.replaceChildren needs Chromium 86). */
 function setChildren(node, ...kids) {
   node.textContent = '';
@@ -220,7 +238,7 @@ class FazhiBatch extends HTMLElement {
   }
 
   render() {
-    const style = el('style'); style.textContent = CSS;
+    const style = el('style'); style.textContent = FLEX_GAP ? CSS : CSS + NO_FLEX_GAP_CSS;
     const picker = (label, attrs) => {
       const input = el('input', { type: 'file', multiple: '', ...attrs });
       input.addEventListener('change', () => {

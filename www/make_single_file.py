@@ -17,6 +17,7 @@ ui = open(f"{www}/fazhi-analyzer.js", encoding="utf-8").read()
 engine = open(f"{www}/batch-engine.js", encoding="utf-8").read()
 batch = open(f"{www}/fazhi-batch.js", encoding="utf-8").read()
 page = open(f"{www}/index.html", encoding="utf-8").read()
+compat = open(f"{www}/compat.js", encoding="utf-8").read()
 wasm = base64.b64encode(open(f"{www}/pkg/readers/fazhi_bg.wasm", "rb").read()).decode()
 sample = open(sample_path, encoding="utf-8").read()
 
@@ -45,10 +46,13 @@ script = (
     + glue + "\n" + engine + "\n{\n" + ui + "\n}\n{\n" + batch + "\n}\n"
 ).replace("</script", "<\\/script")
 
-csp = ("default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; "
+# As the page's: 'unsafe-eval' only for browsers that do not understand 'wasm-unsafe-eval' (compat.js,
+# the first inline script, adds the same script-src without it where it is understood).
+csp = ("default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' 'unsafe-eval'; "
        "style-src 'unsafe-inline'; img-src data:")
 page = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
               f'<meta http-equiv="Content-Security-Policy" content="{csp}">', page)
+page = page.replace('<script src="./compat.js"></script>', f'<script>\n{compat}\n</script>')
 page = page.replace('<script type="module" src="./fazhi-analyzer.js"></script>',
                     f'<script type="module">\n{script}\n</script>')
 page = page.replace('<script type="module" src="./fazhi-batch.js"></script>\n', '')

@@ -8,10 +8,12 @@ import { chromium } from 'playwright-core';
 export const WWW = new URL('../../www/', import.meta.url).pathname;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
 
-/** Serves `root` (www/ by default) on a free loopback port; resolves to { server, base }. */
-export async function serve(root = WWW) {
+/** Serves `root` (www/ by default) on a free loopback port; resolves to { server, base }.
+ *  `extra`: more files, { '/path': [contentType, body] }. */
+export async function serve(root = WWW, extra = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (extra[path]) { res.writeHead(200, { 'content-type': extra[path][0] }); res.end(extra[path][1]); return; }
     const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
     try {
       const body = await readFile(file);
