@@ -59,7 +59,7 @@ tools:
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
 ## Everything: format, lints, native tests, the wasm32 build check, the corpus score, the page in Chromium.
-test: lint unit wasm-check corpus test-browser test-npm test-wasm
+test: lint unit wasm-check corpus test-browser test-npm test-compat test-wasm
 
 lint:
 	cargo fmt --check
