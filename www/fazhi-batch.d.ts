@@ -1,5 +1,7 @@
 // <fazhi-batch> (fazhi-batch.js, `import 'fazhi/batch'`): batch review of many reports — the table,
 // 照搬照抄, 逐年对照, exports, each report's full view. Importing it also defines <fazhi-analyzer>.
+// Attribute: dropzone="page" (opt-in: files dropped anywhere on the page that nothing else took go
+// to the batch while its table is shown; default: only files dropped on the element).
 // The batch's types are wasm-bindgen's (pkg/fazhi.d.ts), re-exported here.
 
 import type { BatchResult } from './pkg/fazhi.js';

@@ -232,9 +232,32 @@ class FazhiBatch extends HTMLElement {
   }
 
   connectedCallback() {
-    if (this.client) return;
-    this.render();
-    this.client = new Client((m) => this.onEngine(m));
+    if (!this.client) {
+      this.render();
+      this.client = new Client((m) => this.onEngine(m));
+    }
+    // Files dropped on the element are the batch's; with dropzone="page" (the tool's own page)
+    // also files dropped anywhere on the page that nothing else took, while the table is shown.
+    this.dropTarget = this.getAttribute('dropzone') === 'page' ? window : this;
+    this.dropTarget.addEventListener('dragover', this.onPageDragOver);
+    this.dropTarget.addEventListener('drop', this.onPageDrop);
+  }
+
+  disconnectedCallback() {
+    if (!this.dropTarget) return;
+    this.dropTarget.removeEventListener('dragover', this.onPageDragOver);
+    this.dropTarget.removeEventListener('drop', this.onPageDrop);
+    this.dropTarget = null;
+  }
+
+  /** Whether a drop is the batch's: files, not taken by the page, not on one of the page's own fields. */
+  wantsDrop(e) {
+    const types = e.dataTransfer && e.dataTransfer.types;
+    if (!types || Array.prototype.indexOf.call(types, 'Files') < 0 || e.defaultPrevented) return false;
+    if (!this.getClientRects().length || !this.viewerBox.hidden) return false;
+    const path = e.composedPath ? e.composedPath() : [e.target];
+    const t = path[0];
+    return path.indexOf(this) >= 0 || !(t instanceof Element && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable));
   }
 
   render() {
@@ -302,9 +325,8 @@ class FazhiBatch extends HTMLElement {
       if (e.dataTransfer) this.addFiles(await droppedFiles(e.dataTransfer));
     };
     zone.addEventListener('drop', onDrop);
-    // Dropped anywhere on the page while the batch is shown (and no report open): the batch's.
-    window.addEventListener('dragover', (e) => e.preventDefault());
-    window.addEventListener('drop', (e) => { if (this.getClientRects().length && this.viewerBox.hidden) onDrop(e); });
+    this.onPageDragOver = (e) => { if (this.wantsDrop(e)) e.preventDefault(); };
+    this.onPageDrop = (e) => { if (this.wantsDrop(e)) onDrop(e); };
   }
 
   showMessage(t) { this.messageBox.textContent = t; }

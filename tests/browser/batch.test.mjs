@@ -203,3 +203,30 @@ sys.stdout.buffer.write(b.getvalue())
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the batch takes drops on itself by default; with dropzone="page" page-wide drops, and none once removed', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(base + 'host-batch.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><meta charset="utf-8"><script type="module" src="./fazhi-batch.js"></script><main id="m" style="height:100px">宿主</main><fazhi-batch id="b"></fazhi-batch>' }));
+  await page.goto(base + 'host-batch.html');
+  await page.evaluate(() => customElements.whenDefined('fazhi-batch'));
+  const drop = (sel, name) => page.evaluate(([s, n]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['关于2023年度法治政府建设情况的报告\n一、主要举措\n'], n, { type: 'text/plain' }));
+    const e = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true });
+    document.querySelector(s).dispatchEvent(e);
+    return e.defaultPrevented;
+  }, [sel, name]);
+  assert.equal(await drop('#m', '页面.txt'), false, 'a drop on the host page is not the batch\'s by default');
+  assert.equal(await drop('#b', '批量.txt'), true);
+  await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelectorAll('tbody tr[data-index]').length === 1);
+  await page.evaluate(() => { const b = document.querySelector('#b'); b.remove(); b.setAttribute('dropzone', 'page'); document.body.append(b); });
+  assert.equal(await drop('#m', '页面.txt'), true, 'dropzone="page": page-wide');
+  await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelectorAll('tbody tr[data-index]').length === 2);
+  const b = await page.evaluateHandle(() => { const b = document.querySelector('#b'); b.remove(); return b; });
+  assert.equal(await drop('#m', '又一份.txt'), false, 'removed: no listener left on the page');
+  await page.waitForTimeout(300);
+  assert.equal(await b.evaluate((el) => el.shadowRoot.querySelectorAll('tbody tr[data-index]').length), 2);
+  await context.close();
+});
