@@ -7,8 +7,9 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 export class Engine {
   /** `wasm`: the readers module's exports (`Batch`, `zipEntries`), initialized; `post`: sends a message back. */
-  constructor(wasm, post) {
+  constructor(wasm, post, inWorker = false) {
     this.wasm = wasm;
+    this.inWorker = inWorker;
     this.post = post;
     this.batch = new wasm.Batch();
     this.queue = [];
@@ -16,11 +17,17 @@ export class Engine {
     this.cancelled = false;
     this.done = 0;
     this.total = 0;
+    this.failed = {};
+    this.test = null;
   }
 
   handle(msg) {
     switch (msg.type) {
       case 'add':
+        // `failed`: files that trapped or hung a previous worker (replayed as failures);
+        // `test` (test-only): { name, kind: 'trap' | 'hang' }, that file fails so.
+        Object.assign(this.failed, msg.failed || {});
+        if (msg.test) this.test = msg.test;
         this.queue.push(...msg.files);
         this.total += msg.files.length;
         this.progress(null);
@@ -35,6 +42,7 @@ export class Engine {
         this.batch.free();
         this.batch = new this.wasm.Batch();
         this.done = this.total = 0;
+        this.failed = {};
         if (!this.running) this.post({ type: 'result', result: this.batch.result(), cancelled: false });
         break;
       case 'report':
@@ -54,8 +62,25 @@ export class Engine {
     this.post({ type: 'progress', done: this.done, total: this.total, row });
   }
 
+  /**
+   * Adds one file's bytes (or a failure row, for a file that trapped or hung a worker before).
+   * Says which file it reads first, so that the page knows which one a trap or hang was.
+   */
+  addBytes(bytes, name) {
+    if (this.failed[name]) return this.batch.addFailure(name, this.failed[name]);
+    this.post({ type: 'reading', name });
+    if (this.test && this.test.name === name) {
+      const kind = this.test.kind;
+      this.test = null;
+      if (kind === 'hang') for (;;);
+      throw new WebAssembly.RuntimeError('unreachable');
+    }
+    return this.batch.add(bytes, name);
+  }
+
   /** Adds one file's bytes, or every file of a zip of reports; returns when done. */
   async addOne(file, name) {
+    if (this.failed[name]) { this.done++; this.progress(this.batch.addFailure(name, this.failed[name])); return; }
     let bytes;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
@@ -64,10 +89,11 @@ export class Engine {
       this.progress(this.batch.addFailure(name, '无法读取文件：' + e.message));
       return;
     }
+    this.post({ type: 'reading', name });
     const entries = this.wasm.zipEntries(bytes);
     if (!entries) {
       this.done++;
-      this.progress(this.batch.add(bytes, name));
+      this.progress(this.addBytes(bytes, name));
       return;
     }
     this.total += entries.length - 1;
@@ -77,7 +103,7 @@ export class Engine {
       const e = entries[k];
       const path = name + '/' + e.name;
       this.done++;
-      this.progress(e.bytes ? this.batch.add(e.bytes, path) : this.batch.addFailure(path, e.error));
+      this.progress(e.bytes ? this.addBytes(e.bytes, path) : this.batch.addFailure(path, e.error));
       if (k % 4 === 3) await tick(); // lets a cancel in
     }
   }
@@ -87,7 +113,16 @@ export class Engine {
     this.cancelled = false;
     while (this.queue.length && !this.cancelled) {
       const { file, name } = this.queue.shift();
-      await this.addOne(file, name);
+      try {
+        await this.addOne(file, name);
+      } catch (e) {
+        // A trap (RuntimeError: unreachable, out of memory): this wasm instance cannot be trusted.
+        // In a worker the page replaces it; on the page's thread the file gets a failure row.
+        if (!this.inWorker) { this.done++; this.progress(this.batch.addFailure(name, `分析程序出错（${e.message}）`)); continue; }
+        this.post({ type: 'trap', name, message: e && e.message ? e.message : String(e) });
+        this.running = false;
+        return;
+      }
       await tick();
     }
     const cancelled = this.cancelled;

@@ -111,12 +111,29 @@ const fmt = (x) => (x === null || x === undefined ? '' : String(Math.round(x * 1
 const pct = (x) => `${Math.round(x * 100)}%`;
 
 /** The worker, or the engine on this thread: `send(msg)`, `request(msg)` → reply, `onmessage`. */
+// A file the batch's worker reads longer than this is skipped (the worker replaced, the batch replayed).
+const FILE_TIME_LIMIT_MS = 20_000;
+
+/**
+ * Talks to the batch engine: in a Web Worker (batch-worker.js), or on this thread when no worker
+ * can start (file://). The worker is supervised: a file that traps the wasm or runs past the time
+ * limit gets a failure row, the worker is replaced, and the files added since the last clear are
+ * sent again (the engine's batch lives in the worker's memory), the culprit marked as failed.
+ * Test-only: `timeLimit` (ms) and `test` ({ name, kind: 'trap' | 'hang' }: that file fails so once).
+ */
 class Client {
   constructor(onmessage) {
     this.onmessage = onmessage;
     this.replies = new Map();
     this.next = 1;
     this.ready = null; // started by the first message: the page loads no worker until a batch is read
+    this.worker = null;
+    this.sent = []; // every { file, name } added since the last clear, in order
+    this.failed = {}; // name → message: files that trapped or hung, replayed as failures
+    this.reading = null; // the file the worker is reading now
+    this.timer = 0;
+    this.timeLimit = FILE_TIME_LIMIT_MS;
+    this.test = null;
   }
 
   start_() {
@@ -136,7 +153,9 @@ class Client {
           };
           w.onerror = (e) => reject(new Error(e.message || '无法启动后台线程'));
         });
-        w.onerror = null;
+        // Once running, a worker that dies is a trap of the file it was reading.
+        w.onerror = (e) => { e.preventDefault(); this.replace(`分析程序出错（${e.message || '后台线程异常退出'}），已跳过此文件`); };
+        this.worker = w;
         this.post = (m) => w.postMessage(m);
         return;
       } catch { /* fall back to this thread */ }
@@ -146,10 +165,48 @@ class Client {
   }
 
   receive(m) {
-    if (m.type === 'reply') { this.replies.get(m.id)?.(m.data); this.replies.delete(m.id); } else this.onmessage(m);
+    if (m.type === 'reading') {
+      this.reading = m.name;
+      if (this.worker) {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.replace(`分析超过 ${this.timeLimit / 1000} 秒，已停止并跳过此文件`), this.timeLimit);
+      }
+      return;
+    }
+    if (m.type === 'trap') { this.replace(`分析程序出错（${m.message}），已跳过此文件`); return; }
+    if (m.type === 'result') { clearTimeout(this.timer); this.reading = null; }
+    if (m.type === 'reply') {
+      const reply = this.replies.get(m.id);
+      this.replies.delete(m.id);
+      if (reply) reply(m.data);
+    } else this.onmessage(m);
   }
 
-  async send(msg) { await this.start_(); this.post(msg); }
+  /** The worker trapped or hung on `this.reading`: a fresh worker reads the batch again, that file failed. */
+  replace(message) {
+    clearTimeout(this.timer);
+    if (!this.worker) return;
+    this.worker.onerror = null;
+    this.worker.terminate();
+    this.worker = null;
+    if (this.reading) this.failed[this.reading] = message;
+    this.reading = null;
+    for (const reply of this.replies.values()) reply(null); // asked of the old batch
+    this.replies.clear();
+    this.ready = null;
+    this.start_().then(() => this.post({ type: 'add', files: this.sent, failed: this.failed }),
+      (e) => this.onmessage({ type: 'fatal', message: e.message }));
+  }
+
+  async send(msg) {
+    if (msg.type === 'add') {
+      this.sent.push(...msg.files);
+      if (this.test) { msg = { ...msg, test: this.test }; this.test = null; }
+    }
+    if (msg.type === 'clear') { this.sent = []; this.failed = {}; }
+    await this.start_();
+    this.post(msg);
+  }
 
   async request(msg) {
     await this.start_();
@@ -343,6 +400,8 @@ class FazhiBatch extends HTMLElement {
       this.progressBar.max = Math.max(1, m.total);
       this.progressBar.value = m.done;
       this.progressText.textContent = `已读 ${m.done} / ${m.total}`;
+    } else if (m.type === 'fatal') {
+      this.showMessage('批量读取模块加载失败：' + m.message);
     } else if (m.type === 'result') {
       this.progressBox.hidden = true;
       this.result = m.result;

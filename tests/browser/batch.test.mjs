@@ -230,3 +230,40 @@ test('the batch takes drops on itself by default; with dropzone="page" page-wide
   assert.equal(await b.evaluate((el) => el.shadowRoot.querySelectorAll('tbody tr[data-index]').length), 2);
   await context.close();
 });
+
+test('a file that traps or hangs the batch worker gets a failure row; the worker is replaced and the rest read', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + '#batch');
+  await page.evaluate(() => customElements.whenDefined('fazhi-batch'));
+  const files = ['甲', '乙', '丙'].map((n, i) => ({ name: `${n}.txt`, mimeType: 'text/plain',
+    buffer: Buffer.from(`关于${2020 + i}年度法治政府建设情况的报告\n一、主要举措和成效\n`) }));
+  const read = async (test, timeLimit) => {
+    await page.evaluate(([t, ms]) => {
+      const b = document.querySelector('fazhi-batch');
+      window.__results = [];
+      if (!window.__listening) b.addEventListener('fazhi-batch', (e) => window.__results.push(e.detail));
+      window.__listening = true;
+      if (b.client) { b.client.test = t; if (ms) b.client.timeLimit = ms; b.client.send({ type: 'clear' }); }
+    }, [test, timeLimit]);
+    await page.locator('fazhi-batch input[data-role=files]').setInputFiles(files);
+    await page.waitForFunction(() => window.__results.length && window.__results[window.__results.length - 1].rows.length === 3, null, { timeout: 30_000 });
+    return page.evaluate(() => window.__results[window.__results.length - 1].rows.map((r) => [r.file, r.error]));
+  };
+  // The first batch starts the client; the hooks apply from the second on.
+  await read(null, null);
+  await page.waitForTimeout(300);
+  let rows = await read({ name: '乙.txt', kind: 'trap' }, null);
+  assert.deepEqual(rows.map(([f]) => f), ['甲.txt', '乙.txt', '丙.txt']);
+  assert.equal(rows[0][1], null);
+  assert.match(rows[1][1], /分析程序出错（unreachable），已跳过此文件/);
+  assert.equal(rows[2][1], null);
+  await page.waitForTimeout(300);
+  rows = await read({ name: '甲.txt', kind: 'hang' }, 500);
+  assert.match(rows[0][1], /分析超过 0\.5 秒，已停止并跳过此文件/);
+  assert.deepEqual(rows.slice(1).map(([, e]) => e), [null, null]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
