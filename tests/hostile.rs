@@ -76,12 +76,13 @@ fn run(name: &str, bytes: &[u8], secs: u64) -> (Result<Report, Error>, Duration)
     static HEADER: Once = Once::new();
     HEADER.call_once(|| {
         say!(
-            "{:<44} {:>10}  {:<28} {:>10} {:>9}",
+            "{:<44} {:>10}  {:<28} {:>10} {:>9} {:>9}",
             "case",
             "bytes",
             "outcome",
             "time",
-            "peak MB"
+            "peak MB",
+            "bound MB"
         )
     });
     let meter = Meter::start();
@@ -97,22 +98,24 @@ fn run(name: &str, bytes: &[u8], secs: u64) -> (Result<Report, Error>, Duration)
         ),
         Err(e) => short(e),
     };
+    let text = r.as_ref().map_or(0, |rep| rep.text.len());
+    let mem_bound = memory_bound(bytes, text);
+    let mb = |n: usize| n as f64 / MB as f64;
     say!(
-        "{name:<44} {:>10}  {outcome:<28} {:>7.1} ms {:>9.1}{}",
+        "{name:<44} {:>10}  {outcome:<28} {:>7.1} ms {:>9.1} {:>9.0}{}",
         bytes.len(),
         took.as_secs_f64() * 1e3,
-        peak as f64 / MB as f64,
+        mb(peak),
+        mb(mem_bound),
         wasm_memory()
     );
     let time_bound = Duration::from_secs(secs) * WASM_SLOWER;
     assert!(took < time_bound, "{name}: {took:?} ≥ {time_bound:?}");
-    let text = r.as_ref().map_or(0, |rep| rep.text.len());
-    let mem_bound = memory_bound(bytes, text);
     assert!(
         peak <= mem_bound,
         "{name}: peak {:.1} MB > bound {:.1} MB",
-        peak as f64 / MB as f64,
-        mem_bound as f64 / MB as f64
+        mb(peak),
+        mb(mem_bound)
     );
     // The invariant check slices the text per heading (quadratic itself): small reports only.
     if let Ok(rep) = &r
