@@ -125,7 +125,7 @@ bench-batch: bench-batch-native bench-batch-browser
 ## The page in Chromium 83 and 92 (old builds unpacked from npm by $(SHARED)/tools/old-chromium.sh,
 ## each driven by the puppeteer-core of its age), Debian's Chromium and Firefox ESR (apt; puppeteer-core
 ## $(PUPPETEER_VERSION) over WebDriver BiDi): tests/compat/compat.mjs. All cached in $(COMPAT)/;
-## screenshots there too. Not part of `make test` (~30 s once the browsers are cached).
+## screenshots there too. Part of `make test` (~30 s once the browsers are cached).
 COMPAT = target/compat
 PUPPETEER_VERSION = 24.43.1
 test-compat: dist browser-deps
@@ -139,18 +139,26 @@ test-compat: dist browser-deps
 		npm install --no-audit --no-fund --ignore-scripts puppeteer-core@$(PUPPETEER_VERSION) >/dev/null; fi
 	COMPAT_DIR=$(COMPAT) PUPPETEER_VERSION=$(PUPPETEER_VERSION) node tests/compat/compat.mjs
 
-## The wasm binding's own tests (wasm-bindgen-test in headless Chromium through chromedriver).
+
+## The wasm binding's own tests and the hostile-input suite (tests/hostile.rs, without its #[ignore]d
+## full-size cases) compiled to wasm: wasm-bindgen-test in headless Chromium through chromedriver;
+## the hostile suite prints its table (time, peak memory per case). Without WASM_BINDGEN_USE_BROWSER
+## the hostile suite runs in node instead.
+WASM_TEST = CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_TIMEOUT=900 \
+	cargo test --target wasm32-unknown-unknown
 test-wasm: tools browser-deps
-	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm
+	$(WASM_TEST) --test wasm --test hostile -- --nocapture
 
 ## Debian's Chromium and ChromeDriver (never a browser download) and CJK fonts, installed when missing.
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
 		apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-noto-cjk; fi
 
-## The hostile-input suite at full size, in release (the default `cargo test` runs it small).
-test-hostile:
+## The hostile-input suite at full size (the default `cargo test` and `make test-wasm` run it small):
+## natively in release, then as wasm (debug) in headless Chromium.
+test-hostile: tools browser-deps
 	cargo test --release --test hostile -- --include-ignored --nocapture
+	$(WASM_TEST) --test hostile -- --include-ignored --nocapture
 
 ## Coverage-guided fuzzing (cargo-fuzz on the nightly toolchain): each target for FUZZ_SECONDS,
 ## seeded from tests/fixtures (copied into fuzz/corpus/ at run time, never committed). Findings

@@ -1,35 +1,122 @@
 //! Hostile and huge input (#12): every file gets an answer — a bounded report or the right
-//! `Error` — within a time bound, and work grows linearly with the input. Every file is built
-//! here; nothing large is committed. Figures are printed (`cargo test --test hostile --
-//! --nocapture`); the bounds are generous for a 2-core machine and the debug profile. The
-//! slowest, full-size cases are `#[ignore]`d: `make test-hostile` runs them in release.
-
-#![cfg(not(target_arch = "wasm32"))]
+//! `Error` — within a time and a memory bound, and work grows linearly with the input. Every file
+//! is built here; nothing large is committed. The same cases run natively (`cargo test`) and in
+//! wasm (`make test-wasm`: node, or Chromium with `WASM_BINDGEN_USE_BROWSER=1`). Each case prints
+//! a row — case, input bytes, outcome, time, peak MB — (`cargo test --test hostile --
+//! --nocapture`); the bounds are generous for a 2-core machine and the debug profile, and are
+//! documented in docs/model.md (Errors → limits). The slowest, full-size cases are `#[ignore]`d:
+//! `make test-hostile` runs them in release.
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::sync::Once;
+use std::time::Duration;
 
+use common::alloc::{Counting, Meter};
 use common::build::*;
 use common::check_invariants;
 use common::zip::make_zip;
+use fazhi::formats::LIMITS;
 use fazhi::{Error, Report};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
-/// Analyzes `bytes`, prints the figures and checks the time bound and the report's invariants.
+/// Peak memory per case: every allocation of this test binary is counted, per thread.
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Prints a line: stderr natively, the console in wasm (std's stderr goes nowhere there).
+macro_rules! say {
+    ($($t:tt)*) => {{
+        #[cfg(not(target_arch = "wasm32"))]
+        eprintln!($($t)*);
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen_test::console_log!($($t)*);
+    }};
+}
+
+/// Time since an arbitrary start: `Instant` natively; `performance.now()` in wasm (std's clock
+/// panics on wasm32-unknown-unknown; node and browsers both have `performance`).
+fn now() -> Duration {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+        START.get_or_init(std::time::Instant::now).elapsed()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{JsCast, JsValue};
+        let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).unwrap();
+        let perf = get(&js_sys::global(), "performance");
+        let f: js_sys::Function = get(&perf, "now").dyn_into().unwrap();
+        Duration::from_secs_f64(f.call0(&perf).unwrap().as_f64().unwrap() / 1000.0)
+    }
+}
+
+/// In wasm, the instance's memory: the high-water mark of every case so far (it never shrinks).
+fn wasm_memory() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return format!(
+        "  (wasm memory {} MB)",
+        core::arch::wasm32::memory_size(0) * 65536 / MB
+    );
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// Time bounds in wasm are this many times the native ones (memory bounds are the same). Measured
+/// (debug wasm in Chromium 156 or node 20 against native debug): V8's optimizing tier makes the
+/// cases over 0.5 s no slower than native debug code; tiny cases up to ~8× (fixed costs);
+/// against native release, up to ~20×, well inside the bounds chosen for debug.
+const WASM_SLOWER: u32 = if cfg!(target_arch = "wasm32") { 2 } else { 1 };
+
+/// Analyzes `bytes`, prints the figures and checks the time bound, the memory bound and the
+/// report's invariants.
 fn run(name: &str, bytes: &[u8], secs: u64) -> (Result<Report, Error>, Duration) {
-    let t = Instant::now();
+    static HEADER: Once = Once::new();
+    HEADER.call_once(|| {
+        say!(
+            "{:<44} {:>10}  {:<28} {:>10} {:>9} {:>9}",
+            "case",
+            "bytes",
+            "outcome",
+            "time",
+            "peak MB",
+            "bound MB"
+        )
+    });
+    let meter = Meter::start();
+    let t = now();
     let r = fazhi::analyze_bytes(bytes, name);
-    let took = t.elapsed();
+    let took = now() - t;
+    let peak = meter.peak();
     let outcome = match &r {
         Ok(rep) => format!(
             "ok: {} chars, {} headings",
             rep.text.chars().count(),
             rep.headings().len()
         ),
-        Err(e) => format!("{e:?}"),
+        Err(e) => short(e),
     };
-    eprintln!("{name}: {} bytes → {outcome} in {took:.2?}", bytes.len());
-    assert!(took < Duration::from_secs(secs), "{name}: {took:?}");
+    let text = r.as_ref().map_or(0, |rep| rep.text.len());
+    let mem_bound = memory_bound(bytes, text);
+    let mb = |n: usize| n as f64 / MB as f64;
+    say!(
+        "{name:<44} {:>10}  {outcome:<28} {:>7.1} ms {:>9.1} {:>9.0}{}",
+        bytes.len(),
+        took.as_secs_f64() * 1e3,
+        mb(peak),
+        mb(mem_bound),
+        wasm_memory()
+    );
+    let time_bound = Duration::from_secs(secs) * WASM_SLOWER;
+    assert!(took < time_bound, "{name}: {took:?} ≥ {time_bound:?}");
+    assert!(
+        peak <= mem_bound,
+        "{name}: peak {:.1} MB > bound {:.1} MB",
+        mb(peak),
+        mb(mem_bound)
+    );
     // The invariant check slices the text per heading (quadratic itself): small reports only.
     if let Ok(rep) = &r
         && rep.text.len() < 64 << 10
@@ -39,19 +126,48 @@ fn run(name: &str, bytes: &[u8], secs: u64) -> (Result<Report, Error>, Duration)
     (r, took)
 }
 
+const MB: usize = 1 << 20;
+
+/// The memory bound of a case, from the input, the text read and the limits (docs/model.md,
+/// "memory"): 16 MB, plus 4× the input (a reader's own structures: zip entries, PDF objects,
+/// ToUnicode maps), plus 2× `max_inflated` for a zip or PDF (the parts they decode, ≤ 256 MB in
+/// all; a Vec grown by doubling may hold up to twice what it was filled with), plus 96× the text
+/// of a report (the analysis: heading-dense text costs ~1.6–1.9 KB per heading, up to ~85× its
+/// bytes). Counted bytes are exact and repeat from run to run; the margins are for other inputs.
+fn memory_bound(input: &[u8], text: usize) -> usize {
+    let decodes =
+        input.starts_with(b"PK") || find(&input[..input.len().min(1024)], b"%PDF-").is_some();
+    let inflated = if decodes { 2 * LIMITS.max_inflated } else { 0 };
+    16 * MB + 4 * input.len() + inflated + 96 * text
+}
+
+/// The error's variant and its argument, without the messages.
+fn short(e: &Error) -> String {
+    let s = format!("{e:?}");
+    match s.find('(') {
+        Some(at) if matches!(e, Error::Broken(..)) => format!("{}(…)", &s[..at]),
+        _ => s,
+    }
+}
+
 /// Runs the input at 1× and 4× its size: the 4× run takes under 10× the 1× run (linear growth
-/// with room for noise), plus 50 ms for timer and allocator jitter on tiny inputs.
+/// with room for noise), plus 50 ms for timer and allocator jitter on tiny inputs; a miss is
+/// measured once more (the faster of two runs counts).
 fn linear(name: &str, make: impl Fn(usize) -> Vec<u8>, n: usize, secs: u64) {
-    let (_, t1) = run(&format!("{name} ×1"), &make(n), secs);
-    let (_, t4) = run(&format!("{name} ×4"), &make(4 * n), secs);
-    eprintln!(
+    let (small, big) = (make(n), make(4 * n));
+    let (_, mut t1) = run(&format!("{name} ×1"), &small, secs);
+    let (_, mut t4) = run(&format!("{name} ×4"), &big, secs);
+    let linear = |t1: Duration, t4: Duration| t4 < t1 * 10 + Duration::from_millis(50);
+    if !linear(t1, t4) {
+        // Other builds share the machine: a second try, and the faster of the two.
+        t1 = t1.min(run(&format!("{name} ×1 again"), &small, secs).1);
+        t4 = t4.min(run(&format!("{name} ×4 again"), &big, secs).1);
+    }
+    say!(
         "{name}: ×4 / ×1 = {:.1}",
         t4.as_secs_f64() / t1.as_secs_f64().max(1e-9)
     );
-    assert!(
-        t4 < t1 * 10 + Duration::from_millis(50),
-        "{name}: not linear: {t1:?} → {t4:?}"
-    );
+    assert!(linear(t1, t4), "{name}: not linear: {t1:?} → {t4:?}");
 }
 
 fn repeat(s: &str, n: usize) -> Vec<u8> {
@@ -440,7 +556,8 @@ fn numbering_that_loops_stops() {
 
 // ---- .doc / .wps ----
 
-const DOC: &str = "formats/004_470a423e495ab50d.doc";
+/// Fixtures are compiled in: wasm has no file system.
+const DOC: &[u8] = include_bytes!("fixtures/formats/004_470a423e495ab50d.doc");
 
 fn sector_len(doc: &[u8]) -> usize {
     1 << u16::from_le_bytes([doc[30], doc[31]])
@@ -448,7 +565,7 @@ fn sector_len(doc: &[u8]) -> usize {
 
 #[test]
 fn looping_and_out_of_range_fat_chains_are_broken() {
-    let good = common::fixture(DOC);
+    let good = DOC.to_vec();
     let s = sector_len(&good);
     let fat0 = u32::from_le_bytes(good[76..80].try_into().unwrap()) as usize;
     let fat_at = (fat0 + 1) * s;
@@ -464,7 +581,7 @@ fn looping_and_out_of_range_fat_chains_are_broken() {
 
 #[test]
 fn a_piece_table_claiming_huge_lengths_is_refused() {
-    let good = common::fixture(DOC);
+    let good = DOC.to_vec();
     // The FIB's CLX (fcClx, lcbClx at 0x1A2/0x1A6 of WordDocument) claims 4 GB; and the text
     // length (ccpText at 0x4C) claims 2 G characters.
     let word = find(&good, &[0xEC, 0xA5]).expect("the FIB's magic");
@@ -484,9 +601,9 @@ fn a_piece_table_claiming_huge_lengths_is_refused() {
 
 #[test]
 fn a_doc_cut_at_every_sector_is_broken_or_partial() {
-    let good = common::fixture(DOC);
+    let good = DOC.to_vec();
     let s = sector_len(&good);
-    let t = Instant::now();
+    let t = now();
     for cut in (0..good.len()).step_by(s) {
         match fazhi::analyze_bytes(&good[..cut], "cut.doc") {
             Ok(r) => check_invariants(&r),
@@ -494,10 +611,10 @@ fn a_doc_cut_at_every_sector_is_broken_or_partial() {
             Err(e) => panic!("cut at {cut}: {e:?}"),
         }
     }
-    eprintln!(
+    say!(
         "doc: cut at each of {} sectors in {:.2?}",
         good.len() / s,
-        t.elapsed()
+        now() - t
     );
 }
 
@@ -669,8 +786,8 @@ fn an_enormous_tounicode_map_is_refused_or_read() {
 
 #[test]
 fn a_pdf_needing_a_password_is_refused() {
-    let bytes = common::fixture("formats/encrypted/user-password.pdf");
-    let (r, _) = run("pdf: needs a password", &bytes, 10);
+    let bytes = include_bytes!("fixtures/formats/encrypted/user-password.pdf");
+    let (r, _) = run("pdf: needs a password", bytes, 10);
     assert_eq!(r.unwrap_err(), Error::Encrypted);
 }
 
@@ -812,4 +929,21 @@ fn full_size_container_cases_are_bounded() {
     let z = ofd(common_data, &[("Pages/P0.xml", page)], &[("Tpls/A.xml", a)]);
     let (r, _) = run("ofd: template placing itself 10×", &z, 60);
     assert_eq!(r.unwrap_err(), Error::TooLarge("work"));
+}
+
+// ---- The meter itself ----
+
+#[test]
+fn the_meter_counts_a_peak_on_its_own_thread() {
+    let meter = Meter::start();
+    let v = vec![1u8; 10 * MB];
+    drop(std::hint::black_box(v));
+    let grown: Vec<u32> = (0..MB as u32).collect();
+    assert!(
+        meter.peak() >= 10 * MB && meter.peak() < 11 * MB,
+        "{}",
+        meter.peak()
+    );
+    drop(grown);
+    assert!(Meter::start().peak() == 0);
 }

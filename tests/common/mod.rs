@@ -4,6 +4,7 @@
 
 use fazhi::{Heading, Report, Span};
 
+pub mod alloc;
 pub mod build;
 pub mod pdf;
 pub mod zip;
