@@ -158,8 +158,12 @@ fn linear(name: &str, make: impl Fn(usize) -> Vec<u8>, n: usize, secs: u64) {
     let (_, mut t1) = run(&format!("{name} ×1"), &small, secs);
     let (_, mut t4) = run(&format!("{name} ×4"), &big, secs);
     let linear = |t1: Duration, t4: Duration| t4 < t1 * 10 + Duration::from_millis(50);
-    if !linear(t1, t4) {
-        // Other builds share the machine: a second try, and the faster of the two.
+    // Other tests (and builds) share the machine: up to three more tries, each size's fastest
+    // run counted (a quadratic pass stays at 16× however often it is timed).
+    for _ in 0..3 {
+        if linear(t1, t4) {
+            break;
+        }
         t1 = t1.min(run(&format!("{name} ×1 again"), &small, secs).1);
         t4 = t4.min(run(&format!("{name} ×4 again"), &big, secs).1);
     }
