@@ -1807,7 +1807,7 @@ mod tests {
 
     #[test]
     fn the_templates_styles_give_the_headings_levels() {
-        let zip = include_bytes!("../../tests/fixtures/formats/000_0ac10b74a13066d8.docx");
+        let zip = include_bytes!("../../../tests/fixtures/formats/000_0ac10b74a13066d8.docx");
         let archive = Archive::new(zip, &LIMITS).unwrap();
         let part = archive.read("word/styles.xml").unwrap().unwrap();
         let text = std::str::from_utf8(&part).unwrap();
