@@ -1771,7 +1771,8 @@ mod tests {
 
     #[test]
     fn the_libreoffice_fixture_numbers_its_headings_and_gives_their_levels() {
-        let bytes = include_bytes!("../../tests/fixtures/formats/000_0ac10b74a13066d8.autonum.doc");
+        let bytes =
+            include_bytes!("../../../tests/fixtures/formats/000_0ac10b74a13066d8.autonum.doc");
         let e = read(bytes).unwrap();
         let heading = |p: &crate::formats::ParagraphHint| {
             (
