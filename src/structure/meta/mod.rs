@@ -68,8 +68,15 @@ pub struct MetaFacts {
     pub closing: Option<String>,
 }
 
+/// Unicode White_Space, spelled out: `\s` is ASCII-only in regex-lite (the browser's engine).
+const WHITE_SPACE: &str = r"[\t\n\x0B\x0C\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]";
+
 fn re(p: &str) -> Regex {
-    Regex::new(&p.replace("HAN", HAN).replace("ORG_SUFFIXES", ORG_SUFFIXES)).expect("meta regex")
+    let p = p
+        .replace("HAN", HAN)
+        .replace("ORG_SUFFIXES", ORG_SUFFIXES)
+        .replace(r"\s", WHITE_SPACE);
+    Regex::new(&p).expect("meta regex")
 }
 
 static ORG_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(中共)?[HAN()]{2,40}(ORG_SUFFIXES)$"));
