@@ -8,6 +8,7 @@ WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
 WASM_CORE = target/core/wasm32-unknown-unknown/wasm/fazhi.wasm
 WASM_XLSX = target/xlsx/wasm32-unknown-unknown/wasm/fazhi.wasm
+WASM_BATCH = target/batch/wasm32-unknown-unknown/wasm/fazhi.wasm
 SAMPLE = tests/fixtures/seeds/000_0ac10b74a13066d8.txt
 
 ## Builds the page into www/ (wasm + glue in www/pkg/, a sample report) and serves it on 127.0.0.1:8080.
@@ -15,10 +16,12 @@ serve: web
 	@echo "fazhi: http://127.0.0.1:8080/"
 	python3 -m http.server 8080 --bind 127.0.0.1 --directory www
 
-## Three wasm modules: www/pkg/ (no readers: loads with the page), www/pkg/readers/ (with the
-## .docx/.doc/PDF/OFD readers and the batch: loaded when such a file is opened, and by the batch's
-## worker) and www/pkg/xlsx/ (only the spreadsheet writer: loaded when 导出 Excel is clicked).
-## Separate target dirs keep the builds incremental.
+## Four wasm modules (src/wasm.rs: a `module-*` feature picks the exports, and they what code each
+## carries): www/pkg/ (the analyzer: loads with the page), www/pkg/readers/ (only the readers of
+## .docx/.doc/PDF/OFD, bytes → text: loaded when such a file is opened; the page's module analyzes
+## the text), www/pkg/batch/ (the analyzer and the batch: the batch's worker, with the readers
+## module when a .docx… or a zip comes) and www/pkg/xlsx/ (only the spreadsheet writer: loaded when
+## 导出 Excel is clicked). Separate target dirs keep the builds incremental.
 ## Built for the WebAssembly MVP (docs/browsers.md): Rust's wasm32 target enables reference types
 ## and multi-value, which Chromium < 96 / < 85 cannot compile, and its prebuilt std has them too; so
 ## std is rebuilt (-Zbuild-std, rust-src) with -Ctarget-cpu=mvp, on a pinned stable rustc with
@@ -27,23 +30,27 @@ WASM_TOOLCHAIN = 1.95.0
 WASM_CARGO = RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-cpu=mvp" cargo +$(WASM_TOOLCHAIN) build -Zbuild-std=std,panic_abort \
 	--lib --profile wasm --target wasm32-unknown-unknown --no-default-features
 WASM_BINDGEN = wasm-bindgen --target web --remove-name-section --remove-producers-section
+WASM_MODULES = www/pkg/fazhi_bg.wasm www/pkg/readers/fazhi_bg.wasm www/pkg/batch/fazhi_bg.wasm www/pkg/xlsx/fazhi_bg.wasm
 web: tools
-	$(WASM_CARGO) --target-dir target/core
+	$(WASM_CARGO) --features module-core --target-dir target/core
 	$(WASM_BINDGEN) --out-dir www/pkg $(WASM_CORE)
-	$(WASM_CARGO) --features readers
+	$(WASM_CARGO) --features module-readers
 	$(WASM_BINDGEN) --out-dir www/pkg/readers $(WASM)
-	$(WASM_CARGO) --features xlsx --target-dir target/xlsx
+	$(WASM_CARGO) --features module-batch --target-dir target/batch
+	$(WASM_BINDGEN) --out-dir www/pkg/batch $(WASM_BATCH)
+	$(WASM_CARGO) --features module-xlsx --target-dir target/xlsx
 	$(WASM_BINDGEN) --out-dir www/pkg/xlsx $(WASM_XLSX)
-	node tests/wasm-features.mjs www/pkg/fazhi_bg.wasm www/pkg/readers/fazhi_bg.wasm www/pkg/xlsx/fazhi_bg.wasm
+	node tests/wasm-features.mjs $(WASM_MODULES)
 	cp $(SAMPLE) www/pkg/sample.txt
 
 ## dist/: the static files for any web server, dist/fazhi.html, one self-contained file for file://,
 ## and dist/npm/, the npm package (the elements, their workers, the wasm modules, TypeScript declarations).
 dist: web
-	rm -rf dist && mkdir -p dist/pkg/readers dist/pkg/xlsx
+	rm -rf dist && mkdir -p dist/pkg/readers dist/pkg/batch dist/pkg/xlsx
 	cp www/index.html www/compat.js www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-worker.js www/analyzer-worker.js www/embed-example.html www/embed-example.js dist/
 	cp www/pkg/fazhi.js www/pkg/fazhi_bg.wasm www/pkg/sample.txt dist/pkg/
 	cp www/pkg/readers/fazhi.js www/pkg/readers/fazhi_bg.wasm dist/pkg/readers/
+	cp www/pkg/batch/fazhi.js www/pkg/batch/fazhi_bg.wasm dist/pkg/batch/
 	cp www/pkg/xlsx/fazhi.js www/pkg/xlsx/fazhi_bg.wasm dist/pkg/xlsx/
 	python3 www/make_single_file.py www $(SAMPLE) dist/fazhi.html
 	node npm/build.mjs www dist/npm

@@ -1,5 +1,5 @@
 // Writes the npm package into dist/npm/ (run by `make dist`, after `make web`): the element modules,
-// their workers and the three wasm modules from www/, in the layout the element loads them by
+// their workers and the four wasm modules from www/, in the layout the element loads them by
 // (relative to its own URL), the TypeScript declarations, package.json (version, description and
 // license from Cargo.toml) and npm/README.md.
 //   node npm/build.mjs [www dir] [out dir]
@@ -16,6 +16,7 @@ const FILES = [
   'fazhi-batch.js', 'fazhi-batch.d.ts', 'batch-worker.js', 'batch-engine.js',
   'pkg/fazhi.js', 'pkg/fazhi.d.ts', 'pkg/fazhi_bg.wasm',
   'pkg/readers/fazhi.js', 'pkg/readers/fazhi.d.ts', 'pkg/readers/fazhi_bg.wasm',
+  'pkg/batch/fazhi.js', 'pkg/batch/fazhi_bg.wasm',
   'pkg/xlsx/fazhi.js', 'pkg/xlsx/fazhi_bg.wasm',
 ];
 

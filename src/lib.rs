@@ -154,13 +154,20 @@ pub fn analyze(text: &str, name: &str) -> Report {
 /// web page, PDF, OFD), then analyzes the text.
 pub fn analyze_bytes(bytes: &[u8], name: &str) -> Result<Report, Error> {
     let e = formats::read(bytes)?;
+    Ok(analyze_read(e.text, name, e.format.name(), e.encoding))
+}
+
+/// Analyzes the text a reader extracted ([`formats::read`]), with the format and encoding it
+/// gave: the same report as [`analyze_bytes`] on the file. The page reads a .docx in one wasm
+/// module (the readers) and analyzes the text in another (its first).
+pub fn analyze_read(text: String, name: &str, format: &str, encoding: Option<&str>) -> Report {
     let source = Source {
         name: name.into(),
-        format: e.format.name().into(),
-        encoding: e.encoding.map(String::from),
+        format: format.into(),
+        encoding: encoding.map(String::from),
         chars: 0,
     };
-    Ok(run(e.text, source))
+    run(text, source)
 }
 
 fn run(text: String, mut source: Source) -> Report {

@@ -1,17 +1,33 @@
 //! The wasm binding: converts arguments and results, holds no logic.
 //!
-//! Three modules are built from it (Makefile `web`): the page's (no features), the readers'
-//! (`readers`: every format, and the batch) and the spreadsheet writer's (`--no-default-features
-//! --features xlsx`: only `xlsxOf`, loaded when 导出 Excel is clicked, so it carries no analyzer).
+//! Four modules are built from it (Makefile `web`); a cargo feature picks the exports, and the
+//! exports decide what code a module carries:
+//! - `module-core`, the page's first module: `analyze`, `analyzeFile` (text and web pages),
+//!   `analyzeRead` (text another module read), `markdownOf`, `needsReaders`, `version`.
+//! - `module-batch`, the batch worker's: the same and the `Batch` class.
+//! - `module-readers`, loaded when a .docx/.doc/PDF/OFD is opened: `readFile` (bytes → text,
+//!   format, encoding) and `zipEntries`; no analyzer.
+//! - `module-xlsx`, loaded when 导出 Excel is clicked: only `xlsxOf`.
+//!
+//! Without a `module-*` feature (`cargo test --target wasm32…`, `make wasm-check`) it exports all.
 
-#[cfg(feature = "xlsx")]
-use wasm_bindgen::prelude::*;
-
-#[cfg(not(all(feature = "xlsx", not(feature = "readers"))))]
+#[cfg(not(any(feature = "module-readers", feature = "module-xlsx")))]
 pub use analyzer::*;
+#[cfg(not(any(
+    feature = "module-core",
+    feature = "module-readers",
+    feature = "module-xlsx"
+)))]
+pub use batch::*;
+#[cfg(not(any(
+    feature = "module-core",
+    feature = "module-batch",
+    feature = "module-xlsx"
+)))]
+pub use readers::*;
 
-/// Everything but the spreadsheet writer.
-#[cfg(not(all(feature = "xlsx", not(feature = "readers"))))]
+/// The analyzer: text (or bytes of text and web pages) → the model.
+#[cfg(not(any(feature = "module-readers", feature = "module-xlsx")))]
 mod analyzer {
     use wasm_bindgen::prelude::*;
 
@@ -62,7 +78,7 @@ export interface Report {
 }
 "#;
 
-    fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    pub(super) fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
         v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| js_sys::Error::new(&format!("内部错误：{e}")).into())
     }
@@ -85,6 +101,23 @@ export interface Report {
         }
     }
 
+    /// Analyzes the text `readFile` (the readers module) extracted from a file, with the format and
+    /// encoding it gave: the same report as `analyzeFile` on the file's bytes.
+    #[wasm_bindgen(js_name = analyzeRead, unchecked_return_type = "Report")]
+    pub fn analyze_read(
+        text: String,
+        file_name: &str,
+        #[wasm_bindgen(unchecked_param_type = "Source[\"format\"]")] format: &str,
+        encoding: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        to_js(&crate::analyze_read(
+            text,
+            file_name,
+            format,
+            encoding.as_deref(),
+        ))
+    }
+
     /// The analysis of pasted text as Markdown (meta, scorecard, parts, indicators, findings,
     /// citations, outline).
     #[wasm_bindgen(js_name = markdownOf)]
@@ -95,14 +128,15 @@ export interface Report {
         ))
     }
 
-    /// Whether these bytes are a .docx, .doc, PDF or OFD file: the page then reads them with the second
-    /// wasm module, built with the `readers` feature.
+    /// Whether these bytes are a .docx, .doc, PDF, OFD or zip file: the page then reads them with
+    /// the readers module (`readFile`) and analyzes the text with `analyzeRead`.
     #[wasm_bindgen(js_name = needsReaders)]
     pub fn needs_readers(bytes: &[u8]) -> bool {
         crate::formats::needs_readers(bytes)
     }
 
-    /// Whether this module was built with the readers of .docx, .doc, PDF and OFD.
+    /// Whether this module reads .docx, .doc, PDF and OFD itself (`analyzeFile`): false in the
+    /// page's modules, which leave that to the readers module.
     #[wasm_bindgen(js_name = hasReaders)]
     pub fn has_readers() -> bool {
         cfg!(feature = "readers")
@@ -113,6 +147,17 @@ export interface Report {
     pub fn version() -> String {
         env!("CARGO_PKG_VERSION").to_string()
     }
+}
+
+/// Many reports together (the batch worker's module): the `Batch` class.
+#[cfg(not(any(
+    feature = "module-core",
+    feature = "module-readers",
+    feature = "module-xlsx"
+)))]
+mod batch {
+    use super::analyzer::to_js;
+    use wasm_bindgen::prelude::*;
 
     /// TypeScript types of the batch (docs/batch.md).
     #[wasm_bindgen(typescript_custom_section)]
@@ -149,12 +194,9 @@ export interface BatchResult {
 }
 /** The table as the CSV and the spreadsheet hold it (parts as ✔/✘). */
 export interface BatchTable { header: string[]; rows: string[][]; }
-/** A file inside a zip of reports: its bytes, or why they could not be read. */
-export interface ZipEntry { name: string; bytes: Uint8Array | null; error: string | null; }
 "#;
 
     /// Many reports read together: the table, shared passages, year over year (`fazhi::batch`).
-    #[cfg(feature = "readers")]
     #[wasm_bindgen]
     #[derive(Default)]
     pub struct Batch {
@@ -163,7 +205,6 @@ export interface ZipEntry { name: string; bytes: Uint8Array | null; error: strin
         result: std::cell::RefCell<Option<crate::batch::BatchResult>>,
     }
 
-    #[cfg(feature = "readers")]
     #[wasm_bindgen]
     #[allow(clippy::len_without_is_empty)]
     impl Batch {
@@ -178,11 +219,27 @@ export interface ZipEntry { name: string; bytes: Uint8Array | null; error: strin
             to_js(&self.inner.row(self.inner.entries.len() - 1))
         }
 
-        /// Reads and analyzes a file (any format); a file that cannot be read is kept as a row with
-        /// its message. Never throws for a bad file.
+        /// Reads and analyzes a file (text and web pages; in this module a .docx, .doc, PDF or OFD
+        /// is a failure row: read it with `readFile` and add it with `addRead`); a file that
+        /// cannot be read is kept as a row with its message. Never throws for a bad file.
         #[wasm_bindgen(unchecked_return_type = "BatchRow")]
         pub fn add(&mut self, bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
             self.inner.add_bytes(file_name, bytes);
+            self.row()
+        }
+
+        /// Analyzes the text `readFile` (the readers module) extracted from a file and adds it:
+        /// the same row as `add` with the file's bytes.
+        #[wasm_bindgen(js_name = addRead, unchecked_return_type = "BatchRow")]
+        pub fn add_read(
+            &mut self,
+            text: String,
+            file_name: &str,
+            #[wasm_bindgen(unchecked_param_type = "Source[\"format\"]")] format: &str,
+            encoding: Option<String>,
+        ) -> Result<JsValue, JsValue> {
+            let report = crate::analyze_read(text, file_name, format, encoding.as_deref());
+            self.inner.add_report(file_name, report);
             self.row()
         }
 
@@ -244,6 +301,58 @@ export interface ZipEntry { name: string; bytes: Uint8Array | null; error: strin
             self.inner.entries.len()
         }
     }
+}
+
+/// The readers (the module loaded when a .docx, .doc, PDF or OFD is opened): bytes → text, no
+/// analyzer.
+#[cfg(not(any(
+    feature = "module-core",
+    feature = "module-batch",
+    feature = "module-xlsx"
+)))]
+mod readers {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(typescript_custom_section)]
+    const READERS_TS: &str = r#"
+/** What `readFile` found in a file: its text, format and (text files, web pages) encoding. */
+export interface ReadFile {
+  text: string; format: "text" | "docx" | "doc" | "wps" | "html" | "pdf" | "ofd"; encoding: string | null;
+}
+/** A file inside a zip of reports: its bytes, or why they could not be read. */
+export interface ZipEntry { name: string; bytes: Uint8Array | null; error: string | null; }
+"#;
+
+    fn set(o: &js_sys::Object, k: &str, v: &JsValue) {
+        js_sys::Reflect::set(o, &k.into(), v).expect("plain object");
+    }
+
+    /// Reads a file in any format fazhi reads (text, .docx, .doc, .wps, web page, PDF, OFD): its
+    /// text, format and encoding, to analyze with the page's module (`analyzeRead`). A file that
+    /// cannot be read throws an Error whose message names it (`x.docx：文件已加密，请先解除密码`)
+    /// and whose `reason` is the message alone.
+    #[wasm_bindgen(js_name = readFile, unchecked_return_type = "ReadFile")]
+    pub fn read_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue> {
+        match crate::formats::read(bytes) {
+            Ok(e) => {
+                let o = js_sys::Object::new();
+                set(&o, "text", &e.text.into());
+                set(&o, "format", &e.format.name().into());
+                set(
+                    &o,
+                    "encoding",
+                    &e.encoding.map_or(JsValue::NULL, JsValue::from),
+                );
+                Ok(o.into())
+            }
+            Err(e) => {
+                let reason = e.message_zh();
+                let err = js_sys::Error::new(&format!("{file_name}：{reason}"));
+                set(&err, "reason", &reason.into());
+                Err(err.into())
+            }
+        }
+    }
 
     /// The files of a zip of reports (a zipped folder), each with its bytes or why it could not be
     /// read; null when the bytes are not such an archive (a .docx or .ofd is one report).
@@ -256,18 +365,16 @@ export interface ZipEntry { name: string; bytes: Uint8Array | null; error: strin
         let out = js_sys::Array::new();
         for (name, read) in entries {
             let e = js_sys::Object::new();
-            let set = |k: &str, v: &JsValue| {
-                js_sys::Reflect::set(&e, &k.into(), v).expect("plain object")
-            };
-            set("name", &name.into());
+            let put = |k: &str, v: &JsValue| set(&e, k, v);
+            put("name", &name.into());
             match read {
                 Ok(b) => {
-                    set("bytes", &js_sys::Uint8Array::from(b.as_slice()).into());
-                    set("error", &JsValue::NULL);
+                    put("bytes", &js_sys::Uint8Array::from(b.as_slice()).into());
+                    put("error", &JsValue::NULL);
                 }
                 Err(err) => {
-                    set("bytes", &JsValue::NULL);
-                    set("error", &err.message_zh().into());
+                    put("bytes", &JsValue::NULL);
+                    put("error", &err.message_zh().into());
                 }
             }
             out.push(&e);
@@ -276,8 +383,25 @@ export interface ZipEntry { name: string; bytes: Uint8Array | null; error: strin
     }
 }
 
+#[cfg(all(
+    feature = "xlsx",
+    not(any(
+        feature = "module-core",
+        feature = "module-batch",
+        feature = "module-readers"
+    ))
+))]
+use wasm_bindgen::prelude::*;
+
 /// The batch table as an .xlsx workbook (header row, column widths, parts as ✔/✘).
-#[cfg(feature = "xlsx")]
+#[cfg(all(
+    feature = "xlsx",
+    not(any(
+        feature = "module-core",
+        feature = "module-batch",
+        feature = "module-readers"
+    ))
+))]
 #[wasm_bindgen(js_name = xlsxOf)]
 pub fn xlsx_of(
     header: Vec<String>,

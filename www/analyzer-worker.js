@@ -1,9 +1,10 @@
 // <fazhi-analyzer>'s Web Worker: reads and analyzes one text or file at a time, off the page's
-// thread, so typing, pasting and dropping never freeze the page. Like the page did, it loads the
-// small module first and the readers' module (.docx/.doc/WPS/PDF/OFD) only when such a file comes.
+// thread, so typing, pasting and dropping never freeze the page. It loads the analyzer's module
+// first and the readers' module (.docx/.doc/WPS/PDF/OFD: bytes → text, no analyzer) only when such
+// a file comes; the analyzer's module analyzes what it read.
 // The page terminates this worker when an analysis runs too long, after a trap, and after a big
 // input (wasm memory never shrinks), and starts a fresh one for the next request.
-import init, { analyze, analyzeFile, needsReaders, hasReaders } from './pkg/fazhi.js';
+import init, { analyze, analyzeFile, analyzeRead, needsReaders } from './pkg/fazhi.js';
 
 const READERS_URL = './pkg/readers/fazhi.js';
 let readers = null;
@@ -54,9 +55,10 @@ self.onmessage = async ({ data: m }) => {
       report = analyze(m.text, m.name);
     } else {
       const bytes = m.bytes ?? new Uint8Array(await m.file.arrayBuffer());
-      if (!hasReaders() && needsReaders(bytes)) {
+      if (needsReaders(bytes)) {
         loadedReaders = readers === null;
-        report = (await readersModule()).analyzeFile(bytes, m.name);
+        const read = (await readersModule()).readFile(bytes, m.name);
+        report = analyzeRead(read.text, m.name, read.format, read.encoding);
       } else {
         report = analyzeFile(bytes, m.name);
       }

@@ -1,14 +1,20 @@
-// The batch engine: reads files one by one into a wasm `Batch` (readers module: every format),
-// expands zips of reports, reports progress, and answers requests (a report, the exports).
+// The batch engine: reads files one by one into a wasm `Batch` (the batch module: text and web
+// pages itself; a .docx, .doc, PDF or OFD read to text by the readers module, loaded when the first
+// one comes), expands zips of reports, reports progress, and answers requests (a report, the exports).
 // No DOM: it runs in the Web Worker (batch-worker.js), or on the page's thread in the single file
 // (file:// allows no worker), where it yields between files so the page stays responsive.
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 export class Engine {
-  /** `wasm`: the readers module's exports (`Batch`, `zipEntries`), initialized; `post`: sends a message back. */
-  constructor(wasm, post, inWorker = false) {
+  /**
+   * `wasm`: the batch module's exports (`Batch`, `needsReaders`), initialized; `post`: sends a
+   * message back; `readers`: resolves to the readers module's exports (`readFile`, `zipEntries`),
+   * initialized.
+   */
+  constructor(wasm, post, inWorker, readers) {
     this.wasm = wasm;
+    this.readers = readers;
     this.inWorker = inWorker;
     this.post = post;
     this.batch = new wasm.Batch();
@@ -66,7 +72,7 @@ export class Engine {
    * Adds one file's bytes (or a failure row, for a file that trapped or hung a worker before).
    * Says which file it reads first, so that the page knows which one a trap or hang was.
    */
-  addBytes(bytes, name) {
+  addBytes(bytes, name, readers) {
     if (this.failed[name]) return this.batch.addFailure(name, this.failed[name]);
     this.post({ type: 'reading', name });
     if (this.test && this.test.name === name) {
@@ -75,7 +81,16 @@ export class Engine {
       if (kind === 'hang') for (;;);
       throw new WebAssembly.RuntimeError('unreachable');
     }
-    return this.batch.add(bytes, name);
+    if (!readers || !this.wasm.needsReaders(bytes)) return this.batch.add(bytes, name);
+    let read;
+    try {
+      read = readers.readFile(bytes, name);
+    } catch (e) {
+      // A file that cannot be read is a row with the reason; a trap (no reason) is thrown on.
+      if (e && typeof e.reason === 'string') return this.batch.addFailure(name, e.reason);
+      throw e;
+    }
+    return this.batch.addRead(read.text, name, read.format, read.encoding);
   }
 
   /** Adds one file's bytes, or every file of a zip of reports; returns when done. */
@@ -90,10 +105,12 @@ export class Engine {
       return;
     }
     this.post({ type: 'reading', name });
-    const entries = this.wasm.zipEntries(bytes);
+    // A .docx, .doc, PDF, OFD or zip: the readers module reads it (loaded by the first one).
+    const readers = this.wasm.needsReaders(bytes) ? await this.readers() : null;
+    const entries = readers && readers.zipEntries(bytes);
     if (!entries) {
       this.done++;
-      this.progress(this.addBytes(bytes, name));
+      this.progress(this.addBytes(bytes, name, readers));
       return;
     }
     this.total += entries.length - 1;
@@ -103,7 +120,7 @@ export class Engine {
       const e = entries[k];
       const path = name + '/' + e.name;
       this.done++;
-      this.progress(e.bytes ? this.addBytes(e.bytes, path) : this.batch.addFailure(path, e.error));
+      this.progress(e.bytes ? this.addBytes(e.bytes, path, readers) : this.batch.addFailure(path, e.error));
       if (k % 4 === 3) await tick(); // lets a cancel in
     }
   }

@@ -1,20 +1,22 @@
 // <fazhi-analyzer>: the whole analyzer as one custom element (shadow DOM, no framework).
 // Report text is only ever rendered as text (textContent / text nodes), never as HTML.
-import init, { analyze, analyzeFile, markdownOf, needsReaders, hasReaders } from './pkg/fazhi.js';
+import init, { analyze, analyzeFile, analyzeRead, markdownOf, needsReaders } from './pkg/fazhi.js';
 
-// The readers of .docx, .doc, PDF and OFD are a second wasm module, loaded the first time such a
-// file is opened, so that the page itself loads fast (the single-file build has them built in).
-const READERS_URL = './pkg/readers/fazhi.js';
+// The readers of .docx, .doc, PDF and OFD are a second wasm module (bytes → text, no analyzer),
+// loaded the first time such a file is opened, so that the page itself loads fast; this module
+// analyzes the text it reads (the single-file build carries both inline).
+const loadReaders = () => import('./pkg/readers/fazhi.js');
 let readers = null;
 function readersModule() {
-  readers = readers || import(READERS_URL).then(async (m) => { await m.default(); return m; });
+  readers = readers || loadReaders().then(async (m) => { await m.default(); return m; });
   return readers;
 }
 
-/** Analyzes a file's bytes with whichever module reads its format. */
+/** Analyzes a file's bytes: text and web pages here, other formats read by the readers module. */
 async function analyzeAnyFile(bytes, name) {
-  if (!hasReaders() && needsReaders(bytes)) return (await readersModule()).analyzeFile(bytes, name);
-  return analyzeFile(bytes, name);
+  if (!needsReaders(bytes)) return analyzeFile(bytes, name);
+  const read = (await readersModule()).readFile(bytes, name);
+  return analyzeRead(read.text, name, read.format, read.encoding);
 }
 
 // Analyses run in a Web Worker (analyzer-worker.js) so the page never freezes; the single file
@@ -180,7 +182,7 @@ class Analyst {
         out = { report: analyze(job.text, job.name), loadedReaders: false };
       } else {
         const bytes = job.file instanceof Blob ? new Uint8Array(await job.file.arrayBuffer()) : job.file;
-        const loadedReaders = readers === null && !hasReaders() && needsReaders(bytes);
+        const loadedReaders = readers === null && needsReaders(bytes);
         out = { report: await analyzeAnyFile(bytes, job.name), loadedReaders };
       }
       this.done(job);

@@ -9,7 +9,9 @@ import { Engine } from './batch-engine.js';
 // The single file (file://, where no worker can start) reads on the page's thread and has no Excel.
 const WORKER_URL = './batch-worker.js';
 const XLSX_URL = './pkg/xlsx/fazhi.js';
-const inThreadWasm = async () => { const m = await import('./pkg/readers/fazhi.js'); await m.default(); return m; };
+const inThreadWasm = async () => { const m = await import('./pkg/batch/fazhi.js'); await m.default(); return m; };
+let readers = null;
+const inThreadReaders = () => (readers = readers || import('./pkg/readers/fazhi.js').then(async (m) => { await m.default(); return m; }));
 
 const PARTS = [
   ['举措', '主要举措和成效'], ['不足', '存在的不足和原因'], ['第一责任人', '党政主要负责人履行第一责任人职责情况'],
@@ -160,7 +162,7 @@ class Client {
         return;
       } catch { /* fall back to this thread */ }
     }
-    const engine = new Engine(await inThreadWasm(), (m) => this.receive(m));
+    const engine = new Engine(await inThreadWasm(), (m) => this.receive(m), false, inThreadReaders);
     this.post = (m) => engine.handle(m);
   }
 

@@ -11,24 +11,36 @@ Usage: make_single_file.py WWW_DIR SAMPLE_TXT OUT_HTML
 import base64, html, re, sys
 
 www, sample_path, out = sys.argv[1:4]
-# The single file carries the module built with the readers, so it reads every format offline.
-glue = open(f"{www}/pkg/readers/fazhi.js", encoding="utf-8").read()
+# The single file carries the batch's module (the analyzer and the batch), for the element and the
+# batch alike, and the readers module (bytes → text), so it reads every format offline.
+glue = open(f"{www}/pkg/batch/fazhi.js", encoding="utf-8").read()
+readers_glue = open(f"{www}/pkg/readers/fazhi.js", encoding="utf-8").read()
 ui = open(f"{www}/fazhi-analyzer.js", encoding="utf-8").read()
 engine = open(f"{www}/batch-engine.js", encoding="utf-8").read()
 batch = open(f"{www}/fazhi-batch.js", encoding="utf-8").read()
 page = open(f"{www}/index.html", encoding="utf-8").read()
 compat = open(f"{www}/compat.js", encoding="utf-8").read()
-wasm = base64.b64encode(open(f"{www}/pkg/readers/fazhi_bg.wasm", "rb").read()).decode()
+wasm = base64.b64encode(open(f"{www}/pkg/batch/fazhi_bg.wasm", "rb").read()).decode()
+readers_wasm = base64.b64encode(open(f"{www}/pkg/readers/fazhi_bg.wasm", "rb").read()).decode()
 sample = open(sample_path, encoding="utf-8").read()
 
 # One module: the glue's exports become plain declarations the UI uses directly.
-glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M).replace("export function ", "function ").replace("export class ", "class ")
+def unexport(js):
+    js = re.sub(r"^export \{[^}]*\};?\s*$", "", js, flags=re.M)
+    return js.replace("export function ", "function ").replace("export class ", "class ")
+glue = unexport(glue)
+# The readers' glue in a scope of its own (its helpers have the same names), as a module object.
+readers_glue = (
+    "const FAZHI_READERS = (() => {\n" + unexport(readers_glue) + "\n"
+    f"const bytes = Uint8Array.from(atob('{readers_wasm}'), (c) => c.charCodeAt(0));\n"
+    "return { default: () => __wbg_init({ module_or_path: bytes }), readFile, zipEntries };\n})();\n"
+)
 ui = re.sub(r"^import init, \{[^}]*\} from '\./pkg/fazhi\.js';\s*$", "const init = __wbg_init;", ui, flags=re.M)
-# No second module to load: the inlined one has the readers (hasReaders() is true).
-ui = re.sub(r"^const READERS_URL = .*$", "const READERS_URL = null;", ui, flags=re.M)
+# The readers module is inlined too.
+ui = re.sub(r"^const loadReaders = .*$", "const loadReaders = async () => FAZHI_READERS;", ui, flags=re.M)
 # file:// starts no module worker: the analyzer runs on the page's thread.
 ui = re.sub(r"^const WORKER_URL = .*$", "const WORKER_URL = null;", ui, flags=re.M)
-assert not re.search(r"^import ", ui, flags=re.M), "the UI must have no other imports"
+assert not re.search(r"^import |import\(", ui, flags=re.M), "the UI must have no other imports"
 # The batch: the engine runs on this thread over the same (inlined, initialized) module.
 engine = engine.replace("export class Engine", "class Engine")
 batch = re.sub(r"^import '\./fazhi-analyzer\.js';\s*$", "", batch, flags=re.M)
@@ -36,14 +48,16 @@ batch = re.sub(r"^import \{ Engine \} from '\./batch-engine\.js';\s*$", "", batc
 batch = re.sub(r"^const WORKER_URL = .*$", "const WORKER_URL = null;", batch, flags=re.M)
 batch = re.sub(r"^const XLSX_URL = .*$", "const XLSX_URL = null;", batch, flags=re.M)
 batch = re.sub(r"^const inThreadWasm = .*$", "const inThreadWasm = async () => { await __wbg_init({ module_or_path: globalThis.FAZHI_WASM }); "
-               "return { Batch, zipEntries }; };", batch, flags=re.M)
+               "return { Batch, needsReaders }; };", batch, flags=re.M)
+batch = re.sub(r"^const inThreadReaders = .*$", "const inThreadReaders = async () => { await FAZHI_READERS.default(); return FAZHI_READERS; };",
+               batch, flags=re.M)
 batch = batch.replace("export function parseFilter", "function parseFilter")
-assert not re.search(r"^(import|export) ", batch + engine, flags=re.M), "the batch must have no other imports"
+assert not re.search(r"^(import|export) |import\('\./pkg/(batch|readers)", batch + engine, flags=re.M), "the batch must have no other imports"
 # Each UI in a block of its own: their helpers (el, fmt, CSS…) share names.
 script = (
     f"const b64 = '{wasm}';\n"
     "globalThis.FAZHI_WASM = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n"
-    + glue + "\n" + engine + "\n{\n" + ui + "\n}\n{\n" + batch + "\n}\n"
+    + glue + "\n" + readers_glue + engine + "\n{\n" + ui + "\n}\n{\n" + batch + "\n}\n"
 ).replace("</script", "<\\/script")
 
 # As the page's: 'unsafe-eval' only for browsers that do not understand 'wasm-unsafe-eval' (compat.js,

@@ -78,7 +78,7 @@ test('the tarball ships exactly package.json `files`, and the package.json says 
   // What npm installed is what was packed.
   const walk = async (d) => (await readdir(d, { withFileTypes: true })).flatMap((e) => e.isDirectory() ? [] : [posix.join(posix.relative(installed, d), e.name)]);
   const all = [];
-  for (const d of [installed, join(installed, 'pkg'), join(installed, 'pkg/readers'), join(installed, 'pkg/xlsx')]) all.push(...await walk(d));
+  for (const d of [installed, join(installed, 'pkg'), join(installed, 'pkg/readers'), join(installed, 'pkg/batch'), join(installed, 'pkg/xlsx')]) all.push(...await walk(d));
   assert.deepEqual(all.sort(), shipped);
   console.log(`npm: ${packed.filename} ${(packed.size / 1024).toFixed(0)} KB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KB unpacked, ${packed.entryCount} files`);
 });
@@ -238,7 +238,8 @@ test('every request stays inside node_modules/fazhi/ or the host\'s own files, a
   // Each module loaded at run time by a relative URL was loaded from the package.
   const got = new Set(requests.map((r) => r.path));
   for (const f of ['fazhi-analyzer.js', 'analyzer-worker.js', 'pkg/fazhi.js', 'pkg/fazhi_bg.wasm', 'pkg/readers/fazhi.js',
-    'pkg/readers/fazhi_bg.wasm', 'fazhi-batch.js', 'batch-worker.js', 'batch-engine.js', 'pkg/xlsx/fazhi.js', 'pkg/xlsx/fazhi_bg.wasm']) {
+    'pkg/readers/fazhi_bg.wasm', 'fazhi-batch.js', 'batch-worker.js', 'batch-engine.js', 'pkg/batch/fazhi.js', 'pkg/batch/fazhi_bg.wasm',
+    'pkg/xlsx/fazhi.js', 'pkg/xlsx/fazhi_bg.wasm']) {
     assert.ok(got.has('/node_modules/fazhi/' + f), `requested: node_modules/fazhi/${f}`);
   }
 });
