@@ -27,10 +27,18 @@ serve: web
 ## std is rebuilt (-Zbuild-std, rust-src) with -Ctarget-cpu=mvp, on a pinned stable rustc with
 ## RUSTC_BOOTSTRAP=1 (the only unstable flag used is cargo's -Zbuild-std).
 WASM_TOOLCHAIN = 1.95.0
-WASM_CARGO = RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-cpu=mvp" cargo +$(WASM_TOOLCHAIN) build -Zbuild-std=std,panic_abort \
+## std is built with `optimize_for_size` (smaller sorts, formatting…) and panics abort at once
+## (-Cpanic=immediate-abort: no message formatting, which the browser never showed anyway; a panic
+## is a trap either way): page module -37 KB gzipped (docs/browsers.md).
+WASM_CARGO = RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-cpu=mvp -Zunstable-options -Cpanic=immediate-abort" \
+	cargo +$(WASM_TOOLCHAIN) build -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
 	--lib --profile wasm --target wasm32-unknown-unknown --no-default-features
 WASM_BINDGEN = wasm-bindgen --target web --remove-name-section --remove-producers-section
 WASM_MODULES = www/pkg/fazhi_bg.wasm www/pkg/readers/fazhi_bg.wasm www/pkg/batch/fazhi_bg.wasm www/pkg/xlsx/fazhi_bg.wasm
+## Then wasm-opt (npm binaryen, pinned in package.json; Debian's is broken), after wasm-bindgen, on
+## the MVP and the three features the modules already use (tests/wasm-features.mjs): -O1, because
+## -O2, -O3 and -Oz make the modules 3-7% smaller raw but 2-7% larger gzipped (docs/browsers.md).
+WASM_OPT = node_modules/.bin/wasm-opt -O1 --mvp-features --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int
 web: tools
 	$(WASM_CARGO) --features module-core --target-dir target/core
 	$(WASM_BINDGEN) --out-dir www/pkg $(WASM_CORE)
@@ -40,6 +48,7 @@ web: tools
 	$(WASM_BINDGEN) --out-dir www/pkg/batch $(WASM_BATCH)
 	$(WASM_CARGO) --features module-xlsx --target-dir target/xlsx
 	$(WASM_BINDGEN) --out-dir www/pkg/xlsx $(WASM_XLSX)
+	@for m in $(WASM_MODULES); do $(WASM_OPT) $$m -o $$m || exit 1; done
 	node tests/wasm-features.mjs $(WASM_MODULES)
 	cp $(SAMPLE) www/pkg/sample.txt
 
@@ -56,14 +65,15 @@ dist: web
 	node npm/build.mjs www dist/npm
 
 ## Installs what the page build needs when missing: the pinned toolchain with rust-src and the wasm32
-## target (for the MVP build above), and wasm-bindgen-cli (no --locked: its lock pins a crate the
-## registry here lacks).
+## target (for the MVP build above), wasm-bindgen-cli (no --locked: its lock pins a crate the
+## registry here lacks) and the npm devDependencies (wasm-opt).
 tools:
 	rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
 	@if ! rustup component list --toolchain $(WASM_TOOLCHAIN) --installed 2>/dev/null | grep -q '^rust-src'; then \
 		rustup toolchain install $(WASM_TOOLCHAIN) --profile minimal --component rust-src --target wasm32-unknown-unknown; fi
 	@if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@test -x node_modules/.bin/wasm-opt || npm ci --no-audit --no-fund
 
 ## Everything: format, lints, native tests, the wasm32 build check, the corpus score, the page in Chromium.
 test: lint unit wasm-check corpus test-browser test-npm test-compat test-wasm

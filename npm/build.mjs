@@ -16,7 +16,7 @@ const FILES = [
   'fazhi-batch.js', 'fazhi-batch.d.ts', 'batch-worker.js', 'batch-engine.js',
   'pkg/fazhi.js', 'pkg/fazhi.d.ts', 'pkg/fazhi_bg.wasm',
   'pkg/readers/fazhi.js', 'pkg/readers/fazhi.d.ts', 'pkg/readers/fazhi_bg.wasm',
-  'pkg/batch/fazhi.js', 'pkg/batch/fazhi_bg.wasm',
+  'pkg/batch/fazhi.js', 'pkg/batch/fazhi.d.ts', 'pkg/batch/fazhi_bg.wasm',
   'pkg/xlsx/fazhi.js', 'pkg/xlsx/fazhi_bg.wasm',
 ];
 
@@ -39,12 +39,14 @@ const manifest = {
   private: true,
   keywords: ['法治政府', 'rule-of-law', 'report', 'analyzer', 'custom-element', 'web-component', 'webassembly'],
   type: 'module',
-  // The element (the default), the batch element, and the wasm APIs (init is the default export).
+  // The element (the default), the batch element, and the wasm APIs (init is the default export):
+  // the analyzer, the readers (bytes → text), the analyzer with the Batch.
   exports: {
     '.': { types: './fazhi-analyzer.d.ts', default: './fazhi-analyzer.js' },
     './batch': { types: './fazhi-batch.d.ts', default: './fazhi-batch.js' },
     './wasm': { types: './pkg/fazhi.d.ts', default: './pkg/fazhi.js' },
     './readers': { types: './pkg/readers/fazhi.d.ts', default: './pkg/readers/fazhi.js' },
+    './batch-wasm': { types: './pkg/batch/fazhi.d.ts', default: './pkg/batch/fazhi.js' },
     './package.json': './package.json',
   },
   // For tools that predate `exports`.

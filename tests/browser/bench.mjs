@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { serve, launch } from './harness.mjs';
 
 const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
-const { server, base } = await serve();
+const { server, base } = await serve(process.env.FAZHI_WWW || undefined); // another build's www/ to compare
 const texts = {};
 for (const f of (await readdir(SEEDS)).sort()) texts[f] = await readFile(join(SEEDS, f), 'utf8');
 let big = '';

@@ -66,11 +66,12 @@ test('the tarball ships exactly package.json `files`, and the package.json says 
   assert.equal(manifest.license, cargo('license'));
   assert.equal(manifest.description, cargo('description'));
   assert.equal(manifest.type, 'module');
-  assert.deepEqual(Object.keys(manifest.exports).sort(), ['.', './batch', './package.json', './readers', './wasm']);
+  assert.deepEqual(Object.keys(manifest.exports).sort(), ['.', './batch', './batch-wasm', './package.json', './readers', './wasm']);
   assert.deepEqual(manifest.exports['.'], { types: './fazhi-analyzer.d.ts', default: './fazhi-analyzer.js' });
   assert.deepEqual(manifest.exports['./batch'], { types: './fazhi-batch.d.ts', default: './fazhi-batch.js' });
   assert.deepEqual(manifest.exports['./wasm'], { types: './pkg/fazhi.d.ts', default: './pkg/fazhi.js' });
   assert.deepEqual(manifest.exports['./readers'], { types: './pkg/readers/fazhi.d.ts', default: './pkg/readers/fazhi.js' });
+  assert.deepEqual(manifest.exports['./batch-wasm'], { types: './pkg/batch/fazhi.d.ts', default: './pkg/batch/fazhi.js' });
   for (const m of ['./fazhi-analyzer.js', './fazhi-batch.js']) assert.ok(manifest.sideEffects.includes(m), `sideEffects: ${m}`);
   assert.equal(manifest.dependencies, undefined, 'no dependencies');
   const shipped = packed.files.map((f) => f.path).sort();
@@ -107,6 +108,7 @@ test('the exports resolve from the host project, and fazhi/wasm analyzes in node
   assert.equal(require.resolve('fazhi/batch'), join(installed, 'fazhi-batch.js'));
   assert.equal(require.resolve('fazhi/wasm'), join(installed, 'pkg/fazhi.js'));
   assert.equal(require.resolve('fazhi/readers'), join(installed, 'pkg/readers/fazhi.js'));
+  assert.equal(require.resolve('fazhi/batch-wasm'), join(installed, 'pkg/batch/fazhi.js'));
   assert.throws(() => require.resolve('fazhi/pkg/fazhi.js'), /ERR_PACKAGE_PATH_NOT_EXPORTED|not defined by "exports"/);
   const wasm = await import(pathToFileURL(require.resolve('fazhi/wasm')));
   wasm.initSync({ module: await readFile(join(installed, 'pkg/fazhi_bg.wasm')) });

@@ -2,8 +2,9 @@
 // The @ts-expect-error lines prove the declarations are precise (not `any`).
 import type { Report, Finding, FazhiAnalyzer, FazhiErrorDetail } from 'fazhi';
 import type { BatchResult, FazhiBatch } from 'fazhi/batch';
-import init, { analyze, markdownOf } from 'fazhi/wasm';
-import initReaders, { analyzeFile, Batch } from 'fazhi/readers';
+import init, { analyze, analyzeRead, markdownOf } from 'fazhi/wasm';
+import initReaders, { readFile, type ReadFile } from 'fazhi/readers';
+import initBatch, { Batch } from 'fazhi/batch-wasm';
 import * as element from 'fazhi';
 
 const el = document.querySelector('fazhi-analyzer')!;
@@ -30,9 +31,11 @@ async function wasm(): Promise<string | null> {
   await init();
   const r: Report = analyze('关于2024年度法治政府建设情况的报告');
   await initReaders();
+  const read: ReadFile = readFile(new Uint8Array(0), 'a.pdf');
+  await initBatch();
   const b = new Batch();
-  b.add(new Uint8Array(0), 'a.docx');
-  return analyzeFile(new Uint8Array(0), 'a.pdf').meta.title ?? markdownOf(r.text);
+  b.addRead(read.text, 'a.pdf', read.format, read.encoding);
+  return analyzeRead(read.text, 'a.pdf', read.format, read.encoding).meta.title ?? markdownOf(r.text);
 }
 
 // @ts-expect-error: `report` is read-only
@@ -41,6 +44,8 @@ el.report = null;
 el.ready = Promise.resolve();
 // @ts-expect-error: a report has no such field
 el.addEventListener('fazhi-analyzed', (e) => e.detail.nope);
+// @ts-expect-error: the readers module only reads (the analyzer is 'fazhi/wasm')
+readFile(new Uint8Array(0), 'a.pdf').meta;
 // @ts-expect-error: a span is [start, end]
 el.reveal(3);
 // @ts-expect-error: analyze takes text
