@@ -78,6 +78,44 @@ export interface Report {
 }
 "#;
 
+    /// TypeScript types of the batch (docs/batch.md); here, with the model's, so that
+    /// fazhi-batch.d.ts finds them in the page module's declarations (no code: a custom section).
+    #[wasm_bindgen(typescript_custom_section)]
+    const BATCH_TS: &str = r#"
+/** One row of the batch table; `error` set (in Chinese) for a file that could not be read. */
+export interface BatchRow {
+  index: number; file: string; error: string | null; issuer: string | null; level: Meta["level"] | null;
+  year: number | null; date: string | null;
+  /** The five mandated parts in the regulation's order (measures, shortcomings, firstResponsible, plans, other). */
+  parts: [boolean, boolean, boolean, boolean, boolean];
+  score: number | null; errors: number; warnings: number; notes: number;
+  /** Key indicators in the order of `BatchResult.indicatorColumns` (null: not reported). */
+  indicators: (number | null)[];
+  /** Share of the text found in another issuer's report (0–1). */
+  reusedShare: number;
+}
+export interface IndicatorColumn { id: string; label: string; }
+/** One side of a shared passage: the file's index in the batch and the span in its `Report.text`. */
+export interface Place { file: number; span: Span; }
+/** A passage (≥ 30 characters after normalization) found in two reports. */
+export interface Passage { a: Place; b: Place; chars: number; text: string; }
+export interface IndicatorPair { id: string; label: string; earlier: number | null; later: number | null; }
+/** The sentence of this year's measures that follows a plan up (span in the later report). */
+export interface Evidence { span: Span; text: string; score: number; }
+/** One of last year's plans (span in the earlier report), followed up (`evidence`) or not mentioned. */
+export interface PlanFollowUp { plan: string; span: Span; evidence: Evidence | null; }
+/** The same issuer's reports of consecutive years (file indices `earlier`, `later`). */
+export interface YearOverYear {
+  issuer: string; earlier: number; later: number; earlierYear: number; laterYear: number;
+  indicators: IndicatorPair[]; reusedShare: number; reused: Passage[]; promises: PlanFollowUp[];
+}
+export interface BatchResult {
+  schemaVersion: number; indicatorColumns: IndicatorColumn[]; rows: BatchRow[]; reuse: Passage[]; years: YearOverYear[];
+}
+/** The table as the CSV and the spreadsheet hold it (parts as ✔/✘). */
+export interface BatchTable { header: string[]; rows: string[][]; }
+"#;
+
     pub(super) fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
         v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| js_sys::Error::new(&format!("内部错误：{e}")).into())
@@ -158,43 +196,6 @@ export interface Report {
 mod batch {
     use super::analyzer::to_js;
     use wasm_bindgen::prelude::*;
-
-    /// TypeScript types of the batch (docs/batch.md).
-    #[wasm_bindgen(typescript_custom_section)]
-    const BATCH_TS: &str = r#"
-/** One row of the batch table; `error` set (in Chinese) for a file that could not be read. */
-export interface BatchRow {
-  index: number; file: string; error: string | null; issuer: string | null; level: Meta["level"] | null;
-  year: number | null; date: string | null;
-  /** The five mandated parts in the regulation's order (measures, shortcomings, firstResponsible, plans, other). */
-  parts: [boolean, boolean, boolean, boolean, boolean];
-  score: number | null; errors: number; warnings: number; notes: number;
-  /** Key indicators in the order of `BatchResult.indicatorColumns` (null: not reported). */
-  indicators: (number | null)[];
-  /** Share of the text found in another issuer's report (0–1). */
-  reusedShare: number;
-}
-export interface IndicatorColumn { id: string; label: string; }
-/** One side of a shared passage: the file's index in the batch and the span in its `Report.text`. */
-export interface Place { file: number; span: Span; }
-/** A passage (≥ 30 characters after normalization) found in two reports. */
-export interface Passage { a: Place; b: Place; chars: number; text: string; }
-export interface IndicatorPair { id: string; label: string; earlier: number | null; later: number | null; }
-/** The sentence of this year's measures that follows a plan up (span in the later report). */
-export interface Evidence { span: Span; text: string; score: number; }
-/** One of last year's plans (span in the earlier report), followed up (`evidence`) or not mentioned. */
-export interface PlanFollowUp { plan: string; span: Span; evidence: Evidence | null; }
-/** The same issuer's reports of consecutive years (file indices `earlier`, `later`). */
-export interface YearOverYear {
-  issuer: string; earlier: number; later: number; earlierYear: number; laterYear: number;
-  indicators: IndicatorPair[]; reusedShare: number; reused: Passage[]; promises: PlanFollowUp[];
-}
-export interface BatchResult {
-  schemaVersion: number; indicatorColumns: IndicatorColumn[]; rows: BatchRow[]; reuse: Passage[]; years: YearOverYear[];
-}
-/** The table as the CSV and the spreadsheet hold it (parts as ✔/✘). */
-export interface BatchTable { header: string[]; rows: string[][]; }
-"#;
 
     /// Many reports read together: the table, shared passages, year over year (`fazhi::batch`).
     #[wasm_bindgen]
