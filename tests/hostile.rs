@@ -854,22 +854,23 @@ fn a_huge_ofd_page_is_linear() {
     linear("ofd: one page of text objects", make, 5_000, 30);
 }
 
+/// An OFD of `n` pages, one line of text each.
+fn ofd_of_pages(n: usize) -> Vec<u8> {
+    let pages: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            (
+                format!("Pages/P{i}.xml"),
+                ofd_page("", &format!("推进第{i}项重点工作")),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, String)> = pages.iter().map(|(p, c)| (p.as_str(), c.clone())).collect();
+    ofd("", &refs, &[])
+}
+
 #[test]
 fn many_ofd_pages_are_linear() {
-    let make = |n: usize| {
-        let pages: Vec<(String, String)> = (0..n)
-            .map(|i| {
-                (
-                    format!("Pages/P{i}.xml"),
-                    ofd_page("", &format!("推进第{i}项重点工作")),
-                )
-            })
-            .collect();
-        let refs: Vec<(&str, String)> =
-            pages.iter().map(|(p, c)| (p.as_str(), c.clone())).collect();
-        ofd("", &refs, &[])
-    };
-    linear("ofd: pages", make, 1_000, 30);
+    linear("ofd: pages", ofd_of_pages, 1_000, 30);
 }
 
 // ---- Full size, in release (`make test-hostile`) ----
@@ -909,24 +910,7 @@ fn full_size_text_cases_are_linear() {
 #[test]
 #[ignore = "full size: make test-hostile runs it in release"]
 fn full_size_container_cases_are_bounded() {
-    linear(
-        "ofd: pages",
-        |n| {
-            let pages: Vec<(String, String)> = (0..n)
-                .map(|i| {
-                    (
-                        format!("Pages/P{i}.xml"),
-                        ofd_page("", &format!("推进第{i}项重点工作")),
-                    )
-                })
-                .collect();
-            let refs: Vec<(&str, String)> =
-                pages.iter().map(|(p, c)| (p.as_str(), c.clone())).collect();
-            ofd("", &refs, &[])
-        },
-        15_000,
-        60,
-    );
+    linear("ofd: pages", ofd_of_pages, 15_000, 60);
     let common_data = r#"<ofd:TemplatePage ID="1" BaseLoc="Tpls/A.xml"/>"#;
     let a = ofd_page(&r#"<ofd:Template TemplateID="1"/>"#.repeat(10), "甲");
     let page = ofd_page(r#"<ofd:Template TemplateID="1"/>"#, "一、主要举措");

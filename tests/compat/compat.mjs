@@ -158,15 +158,19 @@ async function run(id, spec, base, titles) {
     assert.equal(csp.evalAllowed, !spec.wasmUnsafeEval, `eval allowed: ${csp.evalAllowed}`);
     assert.equal(csp.functionAllowed, !spec.wasmUnsafeEval, `new Function allowed: ${csp.functionAllowed}`);
   });
-  await c('typing', async (page) => {
-    await page.goto(base);
-    await waitTitle(page, titles.sample);
+  /** Types TYPED into the element's editor (an `input` event, as a keystroke sends) and waits for its title. */
+  const typeAndWait = async (page) => {
     await page.evaluate((text) => {
       const ta = document.querySelector('fazhi-analyzer').shadowRoot.querySelector('textarea');
       ta.value = text;
       ta.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }, TYPED);
     await waitTitle(page, titles.typed);
+  };
+  await c('typing', async (page) => {
+    await page.goto(base);
+    await waitTitle(page, titles.sample);
+    await typeAndWait(page);
   });
   await c('docx', async (page) => {
     await page.goto(base);
@@ -190,12 +194,7 @@ async function run(id, spec, base, titles) {
     const url = 'file://' + join(DIST, 'fazhi.html');
     await page.goto(url);
     await waitTitle(page, titles.sample);
-    await page.evaluate((text) => {
-      const ta = document.querySelector('fazhi-analyzer').shadowRoot.querySelector('textarea');
-      ta.value = text;
-      ta.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    }, TYPED);
-    await waitTitle(page, titles.typed);
+    await typeAndWait(page);
     const csp = await cspState(page, true);
     assert.ok(csp.probeRan, 'the probe script did not run');
     assert.equal(csp.evalAllowed, !spec.wasmUnsafeEval, `eval allowed: ${csp.evalAllowed}`);

@@ -164,6 +164,11 @@ mod tests {
         format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
     }
 
+    /// A paragraph of style `id` holding `text`.
+    pub(super) fn styled(id: &str, text: &str) -> String {
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="{id}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+    }
+
     pub(super) fn numbered(num_id: u32, ilvl: u8, text: &str) -> String {
         format!(
             r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#

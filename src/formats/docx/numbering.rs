@@ -401,7 +401,7 @@ fn format_number(n: u32, format: NumFormat) -> String {
 #[cfg(test)]
 mod tests {
     use crate::formats::docx::tests::{
-        docx, extract, lvl, numbered, numbering_xml, p, report_list, styles_xml, text_of,
+        docx, extract, lvl, numbered, numbering_xml, p, report_list, styled, styles_xml, text_of,
     };
 
     /// Labels drawn for paragraphs of one level-0 list of `fmt` and `text`.
@@ -508,11 +508,6 @@ mod tests {
             <w:style w:type="paragraph" w:styleId="Second"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="10"/></w:numPr></w:pPr></w:style>
             <w:style w:type="paragraph" w:styleId="TopRed"><w:name w:val="Top red"/><w:basedOn w:val="Top"/></w:style>"#,
         );
-        let styled = |id: &str, t: &str| {
-            format!(
-                r#"<w:p><w:pPr><w:pStyle w:val="{id}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
-            )
-        };
         let body = [
             styled("Top", "总体情况"),
             styled("Second", "主要举措"),

@@ -273,7 +273,7 @@ pub(super) fn visible_text<'p>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::docx::tests::{docx, extract, p, styles_xml, text_of};
+    use crate::formats::docx::tests::{docx, extract, p, styled, styles_xml, text_of};
     use crate::formats::zip::Archive;
 
     #[test]
@@ -306,11 +306,6 @@ mod tests {
             <w:style w:type="paragraph" w:styleId="Mine"><w:name w:val="My heading"/><w:basedOn w:val="1"/></w:style>
             <w:style w:type="paragraph" w:styleId="Body"><w:name w:val="Body"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>"#,
         );
-        let styled = |id: &str, t: &str| {
-            format!(
-                r#"<w:p><w:pPr><w:pStyle w:val="{id}"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
-            )
-        };
         let body = [
             styled("1", "一、总体情况"),
             styled("a3", "（一）主要举措"),
