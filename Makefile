@@ -75,8 +75,14 @@ tools:
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 	@test -x node_modules/.bin/wasm-opt || npm ci --no-audit --no-fund
 
-## Everything: format, lints, native tests, the wasm32 build check, the corpus score, the page in Chromium.
-test: lint unit wasm-check corpus test-browser test-npm test-compat test-wasm
+## Everything: format, lints, native tests, the wasm32 build check, the corpus score (skipped when
+## $(SHARED)/corpus is not there: nothing else needs ../shared), the page in Chromium, the npm
+## package, old browsers, the wasm tests. Ends with one line per stage (result, seconds); the logs
+## are in target/test-logs/.
+test:
+	@MAKE="$(MAKE)" tools/stages.sh lint:lint unit:unit wasm:wasm-check \
+		"corpus:$(if $(wildcard $(SHARED)/corpus/gold.jsonl),corpus,):$(SHARED)/corpus not found" \
+		browser:test-browser npm:test-npm compat:test-compat wasm-tests:test-wasm
 
 lint:
 	cargo fmt --check
@@ -139,8 +145,8 @@ bench-batch-browser: web browser-deps
 ## The batch benchmark: natively (bench-batch-native, 1,000 reports) and in the page (200).
 bench-batch: bench-batch-native bench-batch-browser
 
-## The page in Chromium 83 and 92 (old builds unpacked from npm by $(SHARED)/tools/old-chromium.sh,
-## each driven by the puppeteer-core of its age), Debian's Chromium and Firefox ESR (apt; puppeteer-core
+## The page in Chromium 83 and 92 (old builds unpacked from npm by tools/old-chromium.mjs, each
+## driven by the puppeteer-core of its age), Debian's Chromium and Firefox ESR (apt; puppeteer-core
 ## $(PUPPETEER_VERSION) over WebDriver BiDi): tests/compat/compat.mjs. All cached in $(COMPAT)/;
 ## screenshots there too. Part of `make test` (~30 s once the browsers are cached).
 COMPAT = target/compat
@@ -148,7 +154,7 @@ PUPPETEER_VERSION = 24.43.1
 test-compat: dist browser-deps
 	cargo build --release
 	npm ci --no-audit --no-fund
-	@for v in 83 92; do $(SHARED)/tools/old-chromium.sh $$v $(COMPAT)/chromium-$$v >/dev/null || exit 1; done
+	@for v in 83 92; do node tools/old-chromium.mjs $$v $(COMPAT)/chromium-$$v >/dev/null || exit 1; done
 	@command -v firefox-esr >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends firefox-esr)
 	@if [ ! -d $(COMPAT)/puppeteer-$(PUPPETEER_VERSION)/node_modules/puppeteer-core ]; then \
 		mkdir -p $(COMPAT)/puppeteer-$(PUPPETEER_VERSION) && cd $(COMPAT)/puppeteer-$(PUPPETEER_VERSION) && \
