@@ -13,7 +13,7 @@ impl Batch {
         #[cfg(feature = "readers")]
         if let Some(entries) = crate::formats::archive_entries(bytes) {
             if entries.is_empty() {
-                let e = crate::Error::Broken(
+                let e = crate::error::Error::Broken(
                     "压缩包中没有文件".into(),
                     "the zip archive holds no files".into(),
                 );

@@ -6,11 +6,14 @@
 //! year's and checks last year's plans against this year's measures.
 
 mod archive;
+mod cell;
 mod lines;
 pub mod reuse;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 pub mod years;
+
+pub use cell::number;
 
 use serde::Serialize;
 
@@ -173,7 +176,9 @@ impl Batch {
             .enumerate()
             .map(|(i, e)| row_of(i, e, found.shares[i]))
             .collect();
-        let years = years::compare(self, &texts, &issuers);
+        let reports: Vec<Option<&Report>> =
+            (0..self.entries.len()).map(|i| self.report(i)).collect();
+        let years = years::compare(&reports, &texts, &issuers);
         BatchResult {
             schema_version: BATCH_SCHEMA_VERSION,
             indicator_columns: crate::review::indicators::RULES
@@ -250,12 +255,7 @@ fn row_of(index: usize, e: &Entry, reused_share: f64) -> Row {
     row
 }
 
-/// A passage of a report as written, white space folded.
-pub(crate) fn passage_text(r: &Report, span: Span) -> String {
-    crate::text::normalize::display(&r.slice(span))
-}
-
-/// [`passage_text`] for the many passages of a batch (in file order): each report's UTF-16 form is
+/// A passage of a report as written, white space folded, for the many passages of a batch (in file order): each report's UTF-16 form is
 /// made once per run of passages from it, not once per passage.
 #[derive(Default)]
 pub(crate) struct Slicer {
@@ -336,15 +336,6 @@ pub fn cells(row: &Row) -> Vec<String> {
     c.extend(row.indicators.iter().map(|v| opt(v.map(number))));
     c.push(opt(row.error.clone()));
     c
-}
-
-/// A number as people write it: no `.0` on whole numbers.
-pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
 }
 
 fn push_csv_line(out: &mut String, cells: &[String]) {

@@ -303,7 +303,7 @@ mod tests {
             Data::Empty => String::new(),
             Data::String(s) => s.clone(),
             Data::Float(f) if percent => format!("{:.0}%", f * 100.0),
-            Data::Float(f) => super::super::number(*f),
+            Data::Float(f) => super::super::cell::number(*f),
             other => format!("{other:?}"),
         }
     }

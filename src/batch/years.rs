@@ -9,8 +9,8 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
+use super::cell::number;
 use super::reuse::{self, Doc, Passage};
-use super::{Batch, number};
 use crate::model::{Heading, Report, Span};
 use crate::structure::classify::MandatedPart;
 use crate::text::normalize::{Fold, Norm, display, is_han};
@@ -94,34 +94,31 @@ pub struct Evidence {
 
 /// Compares every pair of the same issuer's reports whose years are consecutive.
 pub fn compare(
-    batch: &Batch,
+    reports: &[Option<&Report>],
     docs: &[Option<Doc>],
     issuers: &[Option<String>],
 ) -> Vec<YearOverYear> {
     let mut out = Vec::new();
     for (later, key) in issuers.iter().enumerate() {
-        let (Some(key), Some(r_later)) = (key, batch.report(later)) else {
+        let (Some(key), Some(r_later)) = (key, reports[later]) else {
             continue;
         };
         let Some(year) = r_later.meta.year else {
             continue;
         };
         let earlier = issuers.iter().enumerate().find(|(i, k)| {
-            k.as_ref() == Some(key)
-                && batch
-                    .report(*i)
-                    .is_some_and(|r| r.meta.year == Some(year - 1))
+            k.as_ref() == Some(key) && reports[*i].is_some_and(|r| r.meta.year == Some(year - 1))
         });
         let Some((earlier, _)) = earlier else {
             continue;
         };
-        let r_earlier = batch.report(earlier).expect("found above");
+        let r_earlier = reports[earlier].expect("found above");
         let (Some(da), Some(db)) = (&docs[earlier], &docs[later]) else {
             continue;
         };
         let (mut reused, reused_share) = reuse::between(da, db, earlier, later);
         for p in &mut reused {
-            p.text = super::passage_text(r_earlier, p.a.span);
+            p.text = display(&r_earlier.slice(p.a.span));
         }
         out.push(YearOverYear {
             issuer: r_later.meta.issuers.first().cloned().unwrap_or_default(),
@@ -290,6 +287,7 @@ pub fn pair_label(p: &IndicatorPair) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::batch::Batch;
 
     const Y2022: &str = "某某镇人民政府关于2022年度法治政府建设情况的报告\n\
         一、2022年主要举措和成效\n\

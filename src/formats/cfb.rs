@@ -7,7 +7,7 @@
 //! bounded: a sector chain that loops or points outside the file is refused, never followed forever.
 
 use super::Limits;
-use crate::Error;
+use crate::error::Error;
 
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 const FREE_SECTOR: u32 = 0xFFFF_FFFF;
@@ -300,7 +300,7 @@ fn stream_broken(name: &str) -> Error {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::formats::LIMITS;
+    use crate::error::LIMITS;
     use std::io::Write;
 
     /// Writes an OLE file with the given top-level streams, using the `cfb` crate's writer.

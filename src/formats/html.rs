@@ -5,8 +5,9 @@
 //! well-formed), block elements → paragraphs, and picking the report out of the menus, related
 //! links and footers around it.
 
-use super::{Extracted, Format, LIMITS, TextBuilder};
-use crate::Error;
+use super::extracted::{Extracted, Format, TextBuilder};
+use crate::error::Error;
+use crate::error::LIMITS;
 
 /// Whether the bytes start like a web page: after a BOM, white space, comments and an XML
 /// declaration, a doctype or one of the tags a page begins with.
@@ -17,7 +18,7 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     for _ in 0..64 {
         rest = rest.trim_ascii_start();
         if let Some(after) = rest.strip_prefix(b"<!--") {
-            match super::find(after, b"-->") {
+            match super::bytes::find(after, b"-->") {
                 Some(end) => rest = &after[end + 3..],
                 None => return false,
             }
@@ -119,14 +120,14 @@ fn declared_charset(head: &[u8]) -> Option<&'static str> {
     let lower = head.to_ascii_lowercase();
     let mut from = 0;
     // Bounded: `from` moves past each `<meta` found.
-    while let Some(at) = super::find(&lower[from..], b"<meta") {
+    while let Some(at) = super::bytes::find(&lower[from..], b"<meta") {
         let start = from + at;
         let end = lower[start..]
             .iter()
             .position(|&b| b == b'>')
             .map_or(lower.len(), |e| start + e);
         let tag = &lower[start..end];
-        if let Some(c) = super::find(tag, b"charset") {
+        if let Some(c) = super::bytes::find(tag, b"charset") {
             let value = tag[c + 7..]
                 .trim_ascii_start()
                 .strip_prefix(b"=")
@@ -484,7 +485,7 @@ fn walk(html: &str) -> Result<Page, Error> {
         let rest = &b[i..];
         let letter_at = |k: usize| rest.get(k).is_some_and(u8::is_ascii_alphabetic);
         if rest.starts_with(b"<!--") {
-            i = super::find(&rest[4..], b"-->").map_or(b.len(), |e| i + 4 + e + 3);
+            i = super::bytes::find(&rest[4..], b"-->").map_or(b.len(), |e| i + 4 + e + 3);
         } else if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
             i = rest
                 .iter()

@@ -6,7 +6,7 @@
 //! indent, a short previous line, a wider gap, another font size, or a heading marker. Between CJK
 //! characters it never puts a space; a PDF's line break inside a word is not a space either.
 
-use super::TextBuilder;
+use super::extracted::TextBuilder;
 use crate::text::markers::{scan_items, scan_marker};
 use crate::text::normalize::{Fold, Norm};
 

@@ -13,9 +13,11 @@ use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
+use super::extracted::{Extracted, Format, TextBuilder};
 use super::layout::{self, Run};
-use super::{Extracted, Format, LIMITS, TextBuilder, zip::Archive};
-use crate::Error;
+use super::zip::Archive;
+use crate::error::Error;
+use crate::error::LIMITS;
 
 /// Reads a .ofd archive: the first document's pages in order, laid out into paragraphs.
 pub fn read(archive: &Archive<'_>) -> Result<Extracted, Error> {

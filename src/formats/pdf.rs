@@ -11,16 +11,20 @@ mod content;
 mod crypt;
 mod font;
 mod objects;
+mod value;
 
 use std::collections::HashSet;
 
-use super::{Extracted, Format, LIMITS, TextBuilder, layout};
-use crate::Error;
-use objects::{Dict, Doc, Obj};
+use super::extracted::{Extracted, Format, TextBuilder};
+use super::layout;
+use crate::error::Error;
+use crate::error::LIMITS;
+use objects::Doc;
+use value::{Dict, Obj, broken};
 
 /// Reads a PDF file.
 pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
-    let start = super::find(&bytes[..bytes.len().min(1024)], b"%PDF-")
+    let start = super::bytes::find(&bytes[..bytes.len().min(1024)], b"%PDF-")
         .ok_or_else(|| broken("没有PDF文件头", "no PDF header"))?;
     // Offsets count from the header when junk precedes it.
     let doc = Doc::open(&bytes[start..])?;
@@ -57,11 +61,6 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
     let mut out = TextBuilder::new();
     layout::reflow(drawing.runs, &mut out);
     out.finish(Format::Pdf)
-}
-
-/// A damaged-file error, in Chinese and English.
-fn broken(zh: &str, en: &str) -> Error {
-    Error::Broken(format!("PDF{zh}"), format!("PDF: {en}"))
 }
 
 /// A page with what it inherits from the page tree.

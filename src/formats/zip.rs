@@ -11,7 +11,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::Limits;
-use crate::Error;
+use crate::error::Error;
 
 /// One file inside the archive.
 #[derive(Debug, Clone)]
@@ -208,7 +208,7 @@ mod test_writer;
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::formats::LIMITS;
+    use crate::error::LIMITS;
 
     pub(crate) use super::test_writer::make_zip;
 

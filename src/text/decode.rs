@@ -5,7 +5,7 @@
 //! GBK and GB2312). Never Windows-1252: that is how peers turn Chinese reports into mojibake. Kept behind one function so the browser can use its own
 //! `TextDecoder` instead of encoding_rs.
 
-use crate::Error;
+use crate::error::Error;
 
 /// Text decoded from bytes, with the name of the encoding found.
 #[derive(Debug, Clone, PartialEq, Eq)]

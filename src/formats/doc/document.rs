@@ -1,12 +1,13 @@
 //! The walk through the main text: paragraphs, cells, breaks, fields; each one's label and level.
 
+use super::damage::truncated;
 use super::numbering::Numbering;
 use super::pieces::{Piece, cp1252};
 use super::props::{ParaRun, Styles};
-use super::truncated;
-use crate::Error;
+use crate::error::Error;
+use crate::error::LIMITS;
 use crate::formats::cfb::u16_at;
-use crate::formats::{LIMITS, TextBuilder};
+use crate::formats::extracted::TextBuilder;
 
 /// The walk through the main text, paragraph by paragraph.
 pub(super) struct Document {

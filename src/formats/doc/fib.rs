@@ -1,7 +1,7 @@
 //! The File Information Block of Word 97 and later: where the text and its properties are.
 
-use super::broken;
-use crate::Error;
+use super::damage::broken;
+use crate::error::Error;
 use crate::formats::cfb::{u16_at, u32_at};
 
 /// The parts of the File Information Block that locate the text and its properties.
@@ -85,7 +85,7 @@ impl Fib {
 #[cfg(test)]
 mod tests {
     use super::super::read;
-    use crate::Error;
+    use crate::error::Error;
     use crate::formats::cfb::tests::make_ole;
     use crate::formats::doc::tests::WordFile;
 

@@ -11,12 +11,15 @@
 //! Where the parts live: `fib` (Word 97 and later) and `old` (Word 6/95) read the FIB; `pieces`
 //! the piece table and the encodings of the text; `props` the paragraph properties and styles;
 //! `numbering` the lists and the labels they draw; `document` walks the main text into paragraphs.
-//! Here: [`read`], which tells Word from WPS and from other OLE files, and the errors they share.
+//! Here: [`read`], which tells Word from WPS and from other OLE files; `damage` holds the errors the
+//! parts share.
 
 use super::cfb::Compound;
-use super::{Extracted, Format, LIMITS, TextBuilder};
-use crate::Error;
+use super::extracted::{Extracted, Format, TextBuilder};
+use crate::error::Error;
+use crate::error::LIMITS;
 
+mod damage;
 mod document;
 mod fib;
 mod numbering;
@@ -24,6 +27,7 @@ mod old;
 mod pieces;
 mod props;
 
+use damage::broken;
 use document::Document;
 use fib::Fib;
 use numbering::{Lists, Numbering};
@@ -82,17 +86,6 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
     doc.builder.finish(format)
 }
 
-pub(super) fn broken(zh: &str, en: &str) -> Error {
-    Error::Broken(format!("Word 文档{zh}"), format!("Word document: {en}"))
-}
-
-pub(super) fn truncated() -> Error {
-    broken(
-        "的正文超出 WordDocument 流（文件被截断）",
-        "the text lies past the end of WordDocument (truncated?)",
-    )
-}
-
 /// What an OLE file without a `WordDocument` stream is, for the error message.
 fn other_kind(ole: &Compound<'_>) -> &'static str {
     if ole.has("Workbook") || ole.has("Book") {
@@ -117,8 +110,8 @@ fn is_wps(ole: &Compound<'_>) -> Result<bool, Error> {
         };
         for mark in MARKS {
             let utf16: Vec<u8> = mark.encode_utf16().flat_map(u16::to_le_bytes).collect();
-            if super::find(&props, mark.as_bytes()).is_some()
-                || super::find(&props, &utf16).is_some()
+            if crate::formats::bytes::find(&props, mark.as_bytes()).is_some()
+                || crate::formats::bytes::find(&props, &utf16).is_some()
             {
                 return Ok(true);
             }

@@ -1,7 +1,7 @@
 //! List numbering: the lists (LSTF, LVL) and overrides (LFO), their counters and their labels.
 
 use super::fib::Fib;
-use crate::formats::LIMITS;
+use crate::error::LIMITS;
 use crate::formats::cfb::{u16_at, u32_at};
 
 /// One list level (LVL): how its number is drawn and when it restarts.

@@ -1,13 +1,13 @@
 //! Word 6 and Word 95: their FIB of fixed offsets, their code page, and their text only.
 
+use super::damage::{broken, truncated};
 use super::document::Document;
 use super::numbering::{Lists, Numbering};
 use super::pieces::{Piece, cp1252, pieces};
 use super::props::Styles;
-use super::{broken, truncated};
-use crate::Error;
+use crate::error::Error;
 use crate::formats::cfb::{u16_at, u32_at};
-use crate::formats::{Extracted, Format, TextBuilder};
+use crate::formats::extracted::{Extracted, Format, TextBuilder};
 
 /// The FIB of Word 6 and Word 95 (nFib 101–105): everything is in WordDocument, at fixed
 /// offsets, and the text is 8-bit in the document's code page — or UTF-16 in the Far East
@@ -151,7 +151,7 @@ pub(super) fn read_old(word: &[u8], fib: &OldFib, format: Format) -> Result<Extr
 #[cfg(test)]
 mod tests {
     use super::super::read;
-    use crate::Error;
+    use crate::error::Error;
     use crate::formats::cfb::tests::make_ole;
     use crate::formats::{Extracted, Format};
 

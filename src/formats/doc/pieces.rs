@@ -1,8 +1,8 @@
 //! The piece table (CLX): where each run of the main text is stored, and in which encoding.
 
-use super::broken;
-use crate::Error;
-use crate::formats::LIMITS;
+use super::damage::broken;
+use crate::error::Error;
+use crate::error::LIMITS;
 use crate::formats::cfb::{u16_at, u32_at};
 
 /// One piece of the main text: characters [cp, cp_end) stored at `fc` in WordDocument.

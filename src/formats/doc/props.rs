@@ -1,6 +1,6 @@
 //! Paragraph properties: the sprms read, the PAPX runs of the FKP pages, the styles (STSH).
 
-use crate::formats::LIMITS;
+use crate::error::LIMITS;
 use crate::formats::cfb::{u16_at, u32_at};
 
 /// Paragraph properties that matter here, from a PAPX or a paragraph style.

@@ -6,8 +6,8 @@ use std::ops::Range;
 use quick_xml::events::{BytesStart, Event};
 
 use super::xml::{Xml, attr, local, on_off, val, val_number};
-use crate::Error;
-use crate::formats::Limits;
+use crate::error::Error;
+use crate::error::Limits;
 
 /// A numbering reference (`w:numPr`): each half may come from the paragraph or its style.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

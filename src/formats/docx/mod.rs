@@ -28,8 +28,10 @@
 
 use std::collections::HashSet;
 
-use super::{Extracted, Format, LIMITS, Limits, TextBuilder, zip::Archive};
-use crate::Error;
+use super::extracted::{Extracted, Format, TextBuilder};
+use super::zip::Archive;
+use crate::error::Error;
+use crate::error::{LIMITS, Limits};
 
 mod body;
 mod numbering;

@@ -8,8 +8,8 @@ use quick_xml::events::Event;
 use super::body::RawParagraph;
 use super::styles::Styles;
 use super::xml::{Xml, attr, local, on_off, val, val_number};
-use crate::Error;
-use crate::formats::Limits;
+use crate::error::Error;
+use crate::error::Limits;
 
 /// How a level writes its number (`w:numFmt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

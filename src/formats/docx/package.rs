@@ -3,7 +3,8 @@
 use quick_xml::events::Event;
 
 use super::xml::{Xml, attr, local, xml_text};
-use crate::formats::{LIMITS, zip::Archive};
+use crate::error::LIMITS;
+use crate::formats::zip::Archive;
 
 /// Relationship types end with these names, in the transitional and the strict namespace alike.
 const OFFICE_DOCUMENT: &str = "/officeDocument";

@@ -9,8 +9,8 @@ use quick_xml::events::Event;
 
 use super::body::{NumRef, RawParagraph, StyledRun};
 use super::xml::{Xml, attr, local, on_off, val, val_number};
-use crate::Error;
-use crate::formats::{LIMITS, Limits};
+use crate::error::Error;
+use crate::error::{LIMITS, Limits};
 
 /// What a style adds that changes the text: numbering, outline level, hidden text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::Error;
-use crate::formats::Limits;
+use crate::error::Error;
+use crate::error::Limits;
 
 /// A part's bytes as text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
 pub(super) fn xml_text<'b>(part: &str, bytes: &'b [u8]) -> Result<Cow<'b, str>, Error> {
@@ -151,7 +151,7 @@ pub(super) fn on_off(e: &BytesStart<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::Error;
+    use crate::error::Error;
     use crate::formats::docx::tests::{document, docx, extract, p};
     use crate::formats::zip::tests::make_zip;
 

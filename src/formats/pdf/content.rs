@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::font::{Font, is_wide};
-use super::objects::{Dict, Doc, Lexer, Obj, Token};
-use crate::Error;
-use crate::formats::LIMITS;
+use super::objects::{Doc, Lexer, Token};
+use super::value::{Dict, Obj};
+use crate::error::Error;
+use crate::error::LIMITS;
 use crate::formats::layout::Run;
 
 /// Form XObjects nest at most this deep (a form drawing itself is cut off here).
@@ -450,7 +451,7 @@ fn text_string(bytes: &[u8]) -> String {
 /// Moves past an inline image's `… ID <data> EI`.
 fn skip_inline_image(lx: &mut Lexer<'_>) {
     let buf = lx.buf;
-    let Some(id) = crate::formats::find(&buf[lx.pos..], b"ID") else {
+    let Some(id) = crate::formats::bytes::find(&buf[lx.pos..], b"ID") else {
         lx.pos = buf.len();
         return;
     };

@@ -9,7 +9,7 @@ use md5::{Digest, Md5};
 use rc4::Rc4;
 use sha2::{Sha256, Sha384, Sha512};
 
-use super::objects::{Dict, Obj};
+use super::value::{Dict, Obj};
 
 /// How strings or streams are encrypted.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -4,9 +4,10 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::objects::{Dict, Doc, Lexer, Obj, Token};
-use crate::Error;
-use crate::formats::LIMITS;
+use super::objects::{Doc, Lexer, Token};
+use super::value::{Dict, Obj};
+use crate::error::Error;
+use crate::error::LIMITS;
 
 /// A font as far as text extraction needs it.
 #[derive(Debug, Default)]

@@ -2,7 +2,8 @@
 
 use super::content::Drawing;
 use super::font::CMap;
-use super::objects::{Dict, Doc, Obj};
+use super::objects::Doc;
+use super::value::{Dict, Obj};
 use super::*;
 
 /// The PDF writer shared with the integration tests.

@@ -10,7 +10,7 @@
 //! paragraph's normalized text (`，` already `,`, `％` already `%`) and maps back to raw bytes.
 //!
 //! Here: the figure ([`Figure`]), the driver ([`figures`]) that scans each paragraph, and
-//! [`clause_around`]. The parts, one file each: `units` (the tables above, with the qualifiers),
+//! [`clause_around`]. The parts, one file each: `found` (what the scanners return), `units` (the tables above, with the qualifiers),
 //! `numbers` (the scanner), `subject` (what a figure counts), `zeros` (zero said in words).
 
 use std::ops::Range;
@@ -21,30 +21,17 @@ use crate::span::Span;
 use crate::text::blocks::Blocks;
 use crate::text::normalize::display;
 
+mod found;
 mod numbers;
 mod subject;
 mod units;
 mod zeros;
 
+pub use found::Approx;
+use found::Found;
 pub use subject::{AFTER_NOT_SUBJECT, SUBJECT_LEADING_NOISE, SUBJECT_TRAILING_NOISE};
 pub use units::{EXCLUDED_AFTER, EXCLUDED_BEFORE, EXCLUDED_PHRASES, Place, QUALIFIERS, UNITS};
 pub use zeros::{COUNTED, ZERO_CUES};
-
-/// How exact a figure is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Approx {
-    /// Stated exactly (`42件`).
-    Exact,
-    /// At least the value (`30余次`, `超过20场次`, `2万多份`, `以上`, `不少于`).
-    AtLeast,
-    /// At most the value (`不超过`, `以内`).
-    AtMost,
-    /// About the value (`约`, `近`, `左右`).
-    About,
-    /// A range (`2-3名`): `lower` and `upper` are set.
-    Range,
-}
 
 /// A quantity stated in the report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -70,12 +57,6 @@ pub struct Figure {
     #[serde(skip)]
     pub range: Range<usize>,
 }
-
-/// Where a clause ends for the subject of a figure (normalized text: `，` is `,`).
-const SUBJECT_DELIMITERS: &[char] = &[',', '。', ';', ':', '、', '!', '?', '\n'];
-
-/// Where a clause ends for zero said in words (a list with `、` stays one clause).
-const CLAUSE_DELIMITERS: &[char] = &[',', '。', ';', ':', '!', '?', '\n'];
 
 /// Finds the figures of the report's text blocks, in document order.
 pub fn figures(text: &str, blocks: &Blocks) -> Vec<Figure> {
@@ -104,18 +85,6 @@ pub fn figures(text: &str, blocks: &Blocks) -> Vec<Figure> {
         }
     }
     out
-}
-
-/// A figure found in one normalized paragraph, all ranges in normalized bytes.
-#[derive(Debug, Clone, PartialEq)]
-struct Found {
-    value: f64,
-    unit: &'static str,
-    approx: Approx,
-    lower: Option<f64>,
-    upper: Option<f64>,
-    at: Range<usize>,
-    subject: Option<Range<usize>>,
 }
 
 /// All figures of one normalized paragraph, in order.

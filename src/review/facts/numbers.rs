@@ -7,7 +7,7 @@ use crate::review::facts::units::{
 };
 use crate::text::markers::chinese_number;
 
-use super::{Approx, CLAUSE_DELIMITERS, Found, SUBJECT_DELIMITERS};
+use super::found::{Approx, CLAUSE_DELIMITERS, Found, SUBJECT_DELIMITERS};
 
 /// An Arabic number (`95.45`) at the start of `s`: value and bytes.
 fn arabic(s: &str) -> Option<(f64, usize)> {

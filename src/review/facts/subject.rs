@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::SUBJECT_DELIMITERS;
+use super::found::SUBJECT_DELIMITERS;
 
 /// Words stripped from the start of a subject, repeatedly: they time or frame the count, they
 /// are not what it counts (`2023年共提供法律咨询服务` → `法律咨询服务`). Leading years

@@ -1,6 +1,6 @@
 //! What makes a number a figure: the units after it, qualifiers, multipliers, and exclusions.
 
-use super::Approx;
+use super::found::Approx;
 
 /// Units a number may carry, as written after it (normalized: `％` is `%`); the longest match wins.
 #[rustfmt::skip]

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{Approx, CLAUSE_DELIMITERS, Found};
+use super::found::{Approx, CLAUSE_DELIMITERS, Found};
 
 /// Negations that state a zero count, with whether the counted thing must follow at once; the
 /// subject is what follows the cue (the passive `被` stays in it).

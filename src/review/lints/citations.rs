@@ -2,7 +2,7 @@
 
 use crate::review::citations::{recognize, superseded};
 
-use super::Sink;
+use super::sink::Sink;
 
 pub(super) fn citations(sink: &mut Sink<'_>) {
     let input = sink.input;

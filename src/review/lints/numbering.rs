@@ -7,7 +7,7 @@ use crate::text::markers::MarkerStyle;
 use crate::text::normalize::is_space;
 use crate::text::numerals;
 
-use super::Sink;
+use super::sink::Sink;
 
 /// The marker of a style and number as GB/T 9704 writes it.
 fn marker_for(style: MarkerStyle, n: u32) -> String {

@@ -2,8 +2,8 @@
 
 use crate::structure::classify::MandatedPart;
 
-use super::Severity::{Info, Warning};
-use super::Sink;
+use super::rules::Severity::{Info, Warning};
+use super::sink::Sink;
 
 /// The heading to write for a missing part, as the regulation words it.
 fn part_heading(p: MandatedPart) -> &'static str {

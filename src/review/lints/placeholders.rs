@@ -5,7 +5,7 @@ use std::ops::Range;
 use crate::review::citations::title_marks;
 use crate::text::normalize::is_han;
 
-use super::Sink;
+use super::sink::Sink;
 
 /// Template placeholders in a normalized paragraph: byte ranges.
 fn placeholder_spots(s: &str) -> Vec<Range<usize>> {

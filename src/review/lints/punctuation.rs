@@ -6,7 +6,8 @@ use crate::structure::meta::find_closing;
 use crate::text::dates::iso_date;
 use crate::text::normalize::{is_han, is_space};
 
-use super::{HALFWIDTH_PER_PARAGRAPH_MAX, Sink};
+use super::rules::HALFWIDTH_PER_PARAGRAPH_MAX;
+use super::sink::Sink;
 
 /// Half-width punctuation between Chinese characters in a raw line: byte offsets in the line.
 fn halfwidth_spots(raw: &str) -> Vec<Range<usize>> {

@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{DUPLICATE_MIN_CHARS, LEAD_IN_MAX_CHARS, Sink, first_heading_block, is_title_like};
+use super::rules::{DUPLICATE_MIN_CHARS, LEAD_IN_MAX_CHARS};
+use super::sink::{Sink, first_heading_block, is_title_like};
 
 pub(super) fn lead_in(sink: &mut Sink<'_>) {
     let input = sink.input;

@@ -5,7 +5,8 @@ use std::ops::Range;
 use crate::structure::classify::MandatedPart;
 use crate::text::normalize::fold_width;
 
-use super::{LEAD_IN_MAX_CHARS, Sink, first_heading_block};
+use super::rules::LEAD_IN_MAX_CHARS;
+use super::sink::{Sink, first_heading_block};
 
 /// Years written `2023年` in normalized text (not the ends of a range `2021-2025年`), with byte ranges.
 fn years_in(s: &str) -> Vec<(i32, Range<usize>)> {

@@ -3,7 +3,7 @@
 use crate::text::blocks::{Block, Blocks};
 use crate::text::dates::{is_date_line, iso_date};
 
-use super::is_org_line;
+use super::patterns::is_org_line;
 
 /// The closing of a report: `特此报告。`, the signing body and the date.
 #[derive(Debug, Clone, Default)]

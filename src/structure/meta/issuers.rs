@@ -10,7 +10,7 @@ use crate::structure::divisions::{self, DivisionLevel};
 use crate::text::blocks::{Block, Blocks};
 use crate::text::normalize::{Fold, display, is_han};
 
-use super::{ORG_LINE, re};
+use super::patterns::{ORG_LINE, re};
 
 /// What follows the subject of a report's opening sentence (`2023年,X坚持…`, `X在…`).
 const SUBJECT_FOLLOWERS: &str = "党委|党工委|党组|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法|法治";

@@ -4,7 +4,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{OrgLevel, re};
+use super::patterns::re;
+use crate::structure::divisions::OrgLevel;
 
 /// The level a report's word for itself gives (`我镇` town, `我县` county, `我局` department).
 pub(super) fn self_reference_level(s: &str) -> Option<OrgLevel> {

@@ -2,14 +2,11 @@
 //! read from the preamble before the first heading, the closing after the last section, and —
 //! when the head of the document says nothing — from the opening sentences of the body.
 //!
-//! Here: [`MetaFacts`] and [`extract`], which decides each field in turn, with the regexes the
-//! parts share. The parts, one file each: `title`, `recipients` (主送), `issuers`, `year`, `level`,
+//! Here: [`MetaFacts`] and [`extract`], which decides each field in turn, and the parts, one file each:
+//! `patterns` (the regexes they share), `title`, `recipients` (主送), `issuers`, `year`, `level`,
 //! `closing` (the 落款, read first: it bounds the sections).
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::structure::outline::OutlineHeading;
 use crate::text::blocks::{Block, Blocks};
@@ -18,6 +15,7 @@ use crate::text::normalize::{Fold, display};
 mod closing;
 mod issuers;
 mod level;
+mod patterns;
 mod recipients;
 mod title;
 mod year;
@@ -29,15 +27,10 @@ pub use title::TITLE_CHROME;
 
 use issuers::{issuer_in_body, issuer_in_page_source, issuers_in_title, split_joint};
 use level::self_reference_level;
+use patterns::is_org_line;
 use recipients::is_recipient_line;
 use title::{find_title, title_in_page_field};
 use year::{first_year, intro_year, opening_year, year_from_date};
-
-/// Han characters, for regex classes (the regex build has no Unicode script tables).
-const HAN: &str = r"\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}";
-
-/// Endings of the names of bodies that issue or receive reports.
-const ORG_SUFFIXES: &str = "人民政府|政府|委员会|党委|党工委|管委会|管理委员会|办事处|街道|镇|乡|局|厅|办公室|委|院|中心|署|办";
 
 pub use crate::structure::divisions::OrgLevel;
 
@@ -66,25 +59,6 @@ pub struct MetaFacts {
     pub date: Option<String>,
     /// The closing phrase as written.
     pub closing: Option<String>,
-}
-
-/// Unicode White_Space, spelled out: `\s` is ASCII-only in regex-lite (the browser's engine).
-const WHITE_SPACE: &str = r"[\t\n\x0B\x0C\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]";
-
-fn re(p: &str) -> Regex {
-    let p = p
-        .replace("HAN", HAN)
-        .replace("ORG_SUFFIXES", ORG_SUFFIXES)
-        .replace(r"\s", WHITE_SPACE);
-    Regex::new(&p).expect("meta regex")
-}
-
-static ORG_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(中共)?[HAN()]{2,40}(ORG_SUFFIXES)$"));
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"((?:19|20)[0-9]{2}|[二][〇○零][一二三四五六七八九〇○零]{2}) ?年"));
-
-fn is_org_line(s: &str) -> bool {
-    s.split(' ').all(|p| ORG_LINE.is_match(p)) && s.chars().count() <= 60
 }
 
 /// Reads the metadata.

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use crate::structure::meta::issuers::NOT_IN_NAMES;
 
-use super::re;
+use super::patterns::re;
 
 /// Endings of the bodies a report is addressed to (`中共博爱县委`, `县政府`, `生态环境部`; issue #9
 /// class 9: a recipient is a body, never a page's `分享`).

@@ -9,7 +9,7 @@ use crate::structure::meta::recipients::is_recipient_line;
 use crate::text::blocks::{Block, Blocks};
 use crate::text::normalize::display;
 
-use super::{YEAR, is_org_line, re};
+use super::patterns::{YEAR, is_org_line, re};
 
 /// Where the title is: its first and last preamble block, and where it starts in the first and
 /// ends in the last (normalized bytes), so chrome or body text glued to it stays out.

@@ -7,7 +7,7 @@ use regex::Regex;
 use crate::text::blocks::Block;
 use crate::text::markers::chinese_number;
 
-use super::{YEAR, re};
+use super::patterns::{YEAR, re};
 
 /// The year of the report from its opening paragraphs: the lead-in (`现将…2024年…报告如下`)
 /// first, then a paragraph opening on a year (`2023年,` `2023年以来`), then any year.
