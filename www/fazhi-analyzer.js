@@ -707,8 +707,8 @@ class View {
         this.fail(name, e.message);
       }
     }
-    this.renderFileList();
     const last = reports[reports.length - 1];
+    if (!last) this.renderFileList();
     if (last) {
       this.show(last);
       this.setEditing(false);
@@ -776,11 +776,20 @@ class View {
     }
   }
 
+  /** The list of files read: new ones appended, the current one marked. Buttons already drawn are
+   *  kept (200 files at once would otherwise build 200 buttons twice in the frame that shows the last). */
   renderFileList() {
-    setChildren(this.fileList, fragment(this.files.map((r) => el('button', {
-      type: 'button', class: r === this.current ? 'current' : '', 'aria-pressed': String(r === this.current),
-      onclick: () => { this.show(r); this.setEditing(false); },
-    }, r.source.name))));
+    const drawn = this.fileList.children;
+    if (drawn.length > this.files.length) this.fileList.textContent = '';
+    const added = this.files.slice(drawn.length).map((r) => el('button', {
+      type: 'button', onclick: () => { this.show(r); this.setEditing(false); },
+    }, r.source.name));
+    if (added.length) this.fileList.appendChild(fragment(added));
+    this.files.forEach((r, i) => {
+      const b = drawn[i], on = r === this.current;
+      if (b.classList.contains('current') !== on) b.classList.toggle('current', on);
+      if (b.getAttribute('aria-pressed') !== String(on)) b.setAttribute('aria-pressed', String(on));
+    });
   }
 
   renderMeta({ meta: m, source, score }) {
