@@ -13,8 +13,10 @@
 //! - [`review`]: [`review::facts`] figures, [`review::indicators`] key figures,
 //!   [`review::citations`] documents cited, [`review::lints`] problems to fix, [`review::score`].
 //! - [`model`] the result (spans are [`span::Span`]); [`render`] turns it into Markdown;
-//!   [`batch`] many reports at once.
+//!   [`batch`] many reports at once; [`annotate`] the findings back to the drafter (Word
+//!   comments, the 审阅意见 sheet).
 
+pub mod annotate;
 pub mod batch;
 pub mod error;
 pub mod formats;
@@ -58,6 +60,21 @@ pub fn analyze(text: &str, name: &str) -> Report {
 pub fn analyze_bytes(bytes: &[u8], name: &str) -> Result<Report, Error> {
     let e = formats::read(bytes)?;
     Ok(analyze_read(e.text, name, e.format.name(), e.encoding))
+}
+
+/// Reads and analyzes a file, then writes its findings back as Word comments: the .docx itself
+/// with comments added, or for any other format a new .docx of the analyzed text
+/// ([`annotate::commented`]). The report comes too, for the 审阅意见 sheet.
+pub fn review(
+    bytes: &[u8],
+    name: &str,
+    dismissed: &[annotate::Dismissal],
+) -> Result<(Report, Vec<u8>), Error> {
+    let e = formats::read(bytes)?;
+    let hints = e.paragraphs;
+    let report = analyze_read(e.text, name, e.format.name(), e.encoding);
+    let docx = annotate::commented(bytes, &hints, &report, dismissed)?;
+    Ok((report, docx))
 }
 
 /// Analyzes the text a reader extracted ([`formats::read`]), with the format and encoding it

@@ -9,7 +9,10 @@ use fazhi::batch::{self, Batch};
 
 const USAGE: &str = "用法 / usage:
   fazhi analyze [--format json|jsonl|md|csv] FILE... | -
-  fazhi batch [--format md|json|csv|xlsx] [-o FILE] PATH...   (PATH: 文件、文件夹或 .zip / a file, a folder or a .zip)";
+  fazhi batch [--format md|json|csv|xlsx] [-o FILE] PATH...   (PATH: 文件、文件夹或 .zip / a file, a folder or a .zip)
+  fazhi review [--format docx|md|sheet] [-o FILE] FILE
+      docx: 批注版（问题写成 Word 批注）/ the document with each finding as a Word comment (default)
+      md, sheet: 审阅意见（Markdown / .docx）/ the review sheet as Markdown or .docx";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze(&args[1..]),
         Some("batch") => batch_command(&args[1..]),
+        Some("review") => review_command(&args[1..]),
         Some("--version" | "-V") => {
             println!("fazhi {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
@@ -256,6 +260,83 @@ fn batch_command(args: &[String]) -> ExitCode {
         None => write_stdout(&bytes),
     };
     finish(written, failed)
+}
+
+/// What `fazhi review` writes.
+#[derive(Clone, Copy, PartialEq)]
+enum ReviewFormat {
+    Commented,
+    SheetMd,
+    SheetDocx,
+}
+
+fn review_command(args: &[String]) -> ExitCode {
+    let mut format = ReviewFormat::Commented;
+    let mut output: Option<String> = None;
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--format" | "-f" => {
+                format = match it.next().map(String::as_str) {
+                    Some("docx") => ReviewFormat::Commented,
+                    Some("md") => ReviewFormat::SheetMd,
+                    Some("sheet") => ReviewFormat::SheetDocx,
+                    other => {
+                        return usage_error(&format!(
+                            "fazhi: 未知格式 / unknown format: {}\n{USAGE}",
+                            other.unwrap_or("")
+                        ));
+                    }
+                }
+            }
+            "--output" | "-o" => match it.next() {
+                Some(o) => output = Some(o.clone()),
+                None => {
+                    return usage_error(&format!(
+                        "fazhi: -o 后缺少文件名 / -o needs a file name\n{USAGE}"
+                    ));
+                }
+            },
+            f => files.push(f.to_string()),
+        }
+    }
+    let [file] = files.as_slice() else {
+        return usage_error(&format!(
+            "fazhi: review 只接受一个文件 / review takes exactly one file\n{USAGE}"
+        ));
+    };
+    let binary = format != ReviewFormat::SheetMd;
+    if binary && output.is_none() && std::io::stdout().is_terminal() {
+        return usage_error(
+            "fazhi: .docx 是二进制文件，不能输出到终端，请用 -o 文件名.docx\n\
+             fazhi: .docx is binary and is not written to a terminal; use -o FILE.docx",
+        );
+    }
+    let (report, commented) = match read(file).and_then(|b| fazhi::review(&b, file, &[])) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!(
+                "fazhi: {file}: {}\nfazhi: {file}: {}",
+                e.message_zh(),
+                e.message_en()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let sheet = || fazhi::annotate::sheet::sheet(&report, &[]);
+    let bytes = match format {
+        ReviewFormat::Commented => commented,
+        ReviewFormat::SheetMd => fazhi::annotate::sheet::markdown(&sheet()).into_bytes(),
+        ReviewFormat::SheetDocx => fazhi::annotate::sheet::docx(&sheet()),
+    };
+    let written = match &output {
+        Some(o) => {
+            std::fs::write(o, &bytes).map_err(|e| std::io::Error::other(format!("{o}: {e}")))
+        }
+        None => write_stdout(&bytes),
+    };
+    finish(written, false)
 }
 
 #[cfg(feature = "xlsx")]

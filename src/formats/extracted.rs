@@ -62,6 +62,10 @@ pub struct ParagraphHint {
     pub outline_level: Option<u8>,
     /// Bytes at the paragraph's start that automatic numbering generated (`一、`), 0 if none.
     pub label_len: usize,
+    /// Where the paragraph's content lies in the file's main part (.docx: the bytes of
+    /// `document.xml` after `<w:p …>` and its `<w:pPr>`, up to `</w:p>`), so that comments can be
+    /// written back around it; None for other formats and for an empty `<w:p/>`.
+    pub source: Option<std::ops::Range<usize>>,
 }
 
 /// Builds an [`Extracted`] paragraph by paragraph, so that every reader lays text out alike.
@@ -80,6 +84,17 @@ impl TextBuilder {
     /// Adds a paragraph: `label` is the number Word draws before it (empty if none), `body` its
     /// text (may hold `\n` for line breaks inside the paragraph).
     pub fn paragraph(&mut self, label: &str, body: &str, outline_level: Option<u8>) {
+        self.paragraph_from(label, body, outline_level, None);
+    }
+
+    /// Adds a paragraph read from `source` in the file's main part (see [`ParagraphHint::source`]).
+    pub fn paragraph_from(
+        &mut self,
+        label: &str,
+        body: &str,
+        outline_level: Option<u8>,
+        source: Option<std::ops::Range<usize>>,
+    ) {
         if !self.paragraphs.is_empty() {
             self.text.push('\n');
         }
@@ -90,6 +105,7 @@ impl TextBuilder {
             span: start..self.text.len(),
             outline_level,
             label_len: label.len(),
+            source,
         });
     }
 

@@ -22,6 +22,29 @@ struct Entry {
     compressed: usize,
     size: usize,
     local_header: usize,
+    flags: u16,
+    crc: u32,
+    /// The name's bytes as stored (GBK or UTF-8), for copying the entry as it is.
+    raw_name: std::ops::Range<usize>,
+}
+
+/// An entry as it is stored: what a writer needs to copy it unchanged (compressed bytes, CRC).
+#[derive(Debug, Clone, Copy)]
+pub struct StoredEntry<'a> {
+    /// The decoded name.
+    pub name: &'a str,
+    /// The name as stored.
+    pub raw_name: &'a [u8],
+    /// General purpose flags (bit 11: UTF-8 name).
+    pub flags: u16,
+    /// 0 stored, 8 deflated.
+    pub method: u16,
+    /// CRC-32 of the uncompressed bytes.
+    pub crc: u32,
+    /// Uncompressed size as declared.
+    pub size: u32,
+    /// The compressed bytes.
+    pub data: &'a [u8],
 }
 
 /// A zip archive read from memory.
@@ -107,6 +130,9 @@ impl<'a> Archive<'a> {
                 compressed: field(20),
                 size: field(24),
                 local_header: field(42),
+                flags: short(8),
+                crc: field(16) as u32,
+                raw_name: at + 46..at + 46 + name_len,
             });
             at += 46 + name_len + extra_len + comment_len;
         }
@@ -146,14 +172,29 @@ impl<'a> Archive<'a> {
         self.entries.get(*i)
     }
 
-    /// The contents of an entry; `Ok(None)` when there is none of that name.
-    pub fn read(&self, name: &str) -> Result<Option<Vec<u8>>, Error> {
-        let Some(e) = self.entry(name) else {
-            return Ok(None);
-        };
-        if e.encrypted {
-            return Err(Error::Encrypted);
-        }
+    /// Every entry as stored, in directory order (to copy them into a new archive unchanged).
+    pub fn stored(&self) -> Result<Vec<StoredEntry<'_>>, Error> {
+        self.entries
+            .iter()
+            .map(|e| {
+                if e.encrypted {
+                    return Err(Error::Encrypted);
+                }
+                Ok(StoredEntry {
+                    name: &e.name,
+                    raw_name: &self.bytes[e.raw_name.clone()],
+                    flags: e.flags,
+                    method: e.method,
+                    crc: e.crc,
+                    size: e.size as u32,
+                    data: self.data(e)?,
+                })
+            })
+            .collect()
+    }
+
+    /// An entry's compressed bytes.
+    fn data(&self, e: &Entry) -> Result<&'a [u8], Error> {
         let damaged = || {
             broken(
                 &format!("中的 {} 已损坏或被截断", e.name),
@@ -168,10 +209,26 @@ impl<'a> Archive<'a> {
             + 30
             + u16_at(self.bytes, h + 26).unwrap_or(0) as usize
             + u16_at(self.bytes, h + 28).unwrap_or(0) as usize;
-        let data = self
-            .bytes
+        self.bytes
             .get(start..start.saturating_add(e.compressed))
-            .ok_or_else(damaged)?;
+            .ok_or_else(damaged)
+    }
+
+    /// The contents of an entry; `Ok(None)` when there is none of that name.
+    pub fn read(&self, name: &str) -> Result<Option<Vec<u8>>, Error> {
+        let Some(e) = self.entry(name) else {
+            return Ok(None);
+        };
+        if e.encrypted {
+            return Err(Error::Encrypted);
+        }
+        let damaged = || {
+            broken(
+                &format!("中的 {} 已损坏或被截断", e.name),
+                &format!("{} is damaged or truncated", e.name),
+            )
+        };
+        let data = self.data(e)?;
         let budget = self.budget.get();
         let out = match e.method {
             0 => data.to_vec(),

@@ -31,6 +31,8 @@ pub(super) struct RawParagraph {
     pub(super) outline: Option<u8>,
     pub(super) text: String,
     pub(super) styled_runs: Vec<StyledRun>,
+    /// Bytes of the part between the start tag (and its `w:pPr`) and `</w:p>`.
+    pub(super) source: Option<Range<usize>>,
 }
 
 /// What the document part holds.
@@ -55,6 +57,8 @@ struct OpenParagraph {
     depth: usize,
     paragraph: RawParagraph,
     run: Option<OpenRun>,
+    /// Where the content starts in the part (None for `<w:p/>`).
+    content_start: Option<usize>,
 }
 
 /// Elements whose content is never shown: deletions, field instructions, ruby guides, and
@@ -104,12 +108,14 @@ pub(super) fn read_body(part: &str, text: &str, limits: &Limits) -> Result<Body,
         alternates: Vec::new(),
     };
     loop {
+        // Where the next event starts: a `</w:p>` ends the paragraph's content there.
+        let before = xml.reader.buffer_position() as usize;
         match xml.next()? {
             Event::Start(e) => r.start(&mut xml, &e, false)?,
             Event::Empty(e) => r.start(&mut xml, &e, true)?,
             Event::End(e) => {
                 let name = e.local_name();
-                r.end(name.as_ref(), xml.depth);
+                r.end(name.as_ref(), xml.depth, before);
             }
             Event::Text(t) if r.in_text => {
                 let s = t.xml10_content();
@@ -166,19 +172,31 @@ impl BodyReader<'_> {
         let depth = xml.depth;
         match name {
             "p" => {
+                let at = xml.reader.buffer_position() as usize;
                 self.open.push(OpenParagraph {
                     depth: if empty { depth + 1 } else { depth },
                     paragraph: RawParagraph::default(),
                     run: None,
+                    content_start: (!empty).then_some(at),
                 });
                 if empty {
-                    self.end("p", depth);
+                    self.end("p", depth, at);
                 }
             }
-            "pPr" if !empty && self.open.last().is_some_and(|p| p.depth + 1 == depth) => {
+            // An empty element does not deepen the reader: `<w:pPr/>` sits at the paragraph's depth.
+            "pPr"
+                if self
+                    .open
+                    .last()
+                    .is_some_and(|p| p.depth + usize::from(!empty) == depth) =>
+            {
                 let styles_used = &mut self.body.styles_used;
                 if let Some(p) = self.open.last_mut() {
-                    read_paragraph_properties(xml, &mut p.paragraph, styles_used)?;
+                    if !empty {
+                        read_paragraph_properties(xml, &mut p.paragraph, styles_used)?;
+                    }
+                    // What a comment marks starts after the properties (they come first).
+                    p.content_start = Some(xml.reader.buffer_position() as usize);
                 }
             }
             "r" if !empty => {
@@ -255,8 +273,8 @@ impl BodyReader<'_> {
         Ok(())
     }
 
-    /// An element ends; `depth` is the depth after its end.
-    fn end(&mut self, name: &str, depth: usize) {
+    /// An element ends at byte `at` of the part; `depth` is the depth after its end.
+    fn end(&mut self, name: &str, depth: usize, at: usize) {
         match name {
             "t" => self.in_text = false,
             "r" => {
@@ -269,6 +287,7 @@ impl BodyReader<'_> {
             "p" if self.open.last().is_some_and(|p| p.depth == depth + 1) => {
                 if let Some(mut p) = self.open.pop() {
                     close_run(&mut p);
+                    p.paragraph.source = p.content_start.map(|start| start..at.max(start));
                     self.body.paragraphs.push(p.paragraph);
                 }
             }

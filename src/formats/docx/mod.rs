@@ -39,11 +39,13 @@ mod package;
 mod styles;
 mod xml;
 
+pub use package::{main_part, related_part, rels_part};
+pub use xml::xml_text;
+
 use body::{RawParagraph, read_body};
 use numbering::{ListCounters, Numbering, numbering_of, read_numbering};
-use package::{main_part, related_parts};
+use package::related_parts;
 use styles::{Styles, read_styles, visible_text};
-use xml::xml_text;
 
 /// Reads a .docx archive.
 pub fn read(archive: &Archive<'_>) -> Result<Extracted, Error> {
@@ -114,7 +116,7 @@ fn render(
         if out.len() + label.len() + text.len() + 1 > limits.max_text {
             return Err(Error::TooLarge("text"));
         }
-        out.paragraph(&label, &text, outline);
+        out.paragraph_from(&label, &text, outline, p.source.clone());
     }
     out.finish(Format::Docx)
 }

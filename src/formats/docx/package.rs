@@ -13,7 +13,7 @@ const STYLES: &str = "/styles";
 
 /// The main document part: the target of the package's officeDocument relationship, else the
 /// name Word gives it.
-pub(super) fn main_part(archive: &Archive<'_>) -> String {
+pub fn main_part(archive: &Archive<'_>) -> String {
     relationships(archive, "_rels/.rels", "")
         .and_then(|rels| {
             rels.into_iter()
@@ -27,13 +27,8 @@ pub(super) fn main_part(archive: &Archive<'_>) -> String {
 /// The numbering and styles parts of the main part, from its relationships; when it has none,
 /// the names Word gives them.
 pub(super) fn related_parts(archive: &Archive<'_>, main: &str) -> (Option<String>, Option<String>) {
-    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main));
-    let rels_name = if dir.is_empty() {
-        format!("_rels/{file}.rels")
-    } else {
-        format!("{dir}/_rels/{file}.rels")
-    };
-    match relationships(archive, &rels_name, dir) {
+    let dir = main.rsplit_once('/').map_or("", |(dir, _)| dir);
+    match relationships(archive, &rels_part(main), dir) {
         Some(rels) => {
             let find = |suffix: &str| {
                 rels.iter()
@@ -53,6 +48,24 @@ pub(super) fn related_parts(archive: &Archive<'_>, main: &str) -> (Option<String
             (Some(sibling("numbering.xml")), Some(sibling("styles.xml")))
         }
     }
+}
+
+/// The relationships part of a part: `word/document.xml` → `word/_rels/document.xml.rels`.
+pub fn rels_part(part: &str) -> String {
+    match part.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{part}.rels"),
+    }
+}
+
+/// The target part of the main part's first relationship whose type ends with `suffix`
+/// (`/comments`).
+pub fn related_part(archive: &Archive<'_>, main: &str, suffix: &str) -> Option<String> {
+    let dir = main.rsplit_once('/').map_or("", |(dir, _)| dir);
+    relationships(archive, &rels_part(main), dir)?
+        .into_iter()
+        .find(|(kind, _)| kind.ends_with(suffix))
+        .map(|(_, target)| target)
 }
 
 /// The (type, target part) of the internal relationships in a .rels part; `None` when the part

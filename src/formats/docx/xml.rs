@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::error::Limits;
 
 /// A part's bytes as text: UTF-8 (with or without BOM) or UTF-16 with a BOM.
-pub(super) fn xml_text<'b>(part: &str, bytes: &'b [u8]) -> Result<Cow<'b, str>, Error> {
+pub fn xml_text<'b>(part: &str, bytes: &'b [u8]) -> Result<Cow<'b, str>, Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(part, rest);
     }
