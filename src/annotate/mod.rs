@@ -308,8 +308,8 @@ pub fn new_docx(report: &Report, dismissed: &[Dismissal]) -> Vec<u8> {
 }
 
 #[cfg(test)]
+#[cfg(feature = "readers")]
 mod tests {
-    #![cfg(feature = "readers")]
 
     use super::*;
     use crate::formats::zip::tests::make_zip;

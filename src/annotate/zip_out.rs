@@ -149,8 +149,8 @@ impl ZipOut {
 }
 
 #[cfg(test)]
+#[cfg(feature = "readers")]
 mod tests {
-    #![cfg(feature = "readers")]
 
     use super::*;
     use crate::error::LIMITS;
