@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=1.000,year=1.000,org=0.981,recipient=1.000,l1_f1=0.987,l2_f1=0.996,parts=1.000
 
-.PHONY: test-npm test-compat test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
+.PHONY: test-review test-npm test-compat test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -82,7 +82,7 @@ tools:
 test:
 	@MAKE="$(MAKE)" tools/stages.sh lint:lint unit:unit wasm:wasm-check \
 		"corpus:$(if $(wildcard $(SHARED)/corpus/gold.jsonl),corpus,):$(SHARED)/corpus not found" \
-		browser:test-browser npm:test-npm compat:test-compat wasm-tests:test-wasm
+		review:test-review browser:test-browser npm:test-npm compat:test-compat wasm-tests:test-wasm
 
 lint:
 	cargo fmt --check
@@ -102,6 +102,16 @@ corpus:
 	@if [ -d "$(SHARED)/corpus" ]; then \
 		python3 $(SHARED)/tools/score_corpus.py $(SHARED)/corpus --min $(CORPUS_MIN); \
 	else echo "corpus: $(SHARED)/corpus not found, skipped"; fi
+
+## The reviewer's round trip (#18, docs/review.md): `fazhi review` on every fixture; python-docx
+## opens each result and LibreOffice's conversion lists every finding's comment at its paragraph
+## (tests/review/check_docx.py). Installs python-docx ≥ 1.2 (comments) and LibreOffice Writer
+## (headless, Debian's libreoffice-writer-nogui) when missing.
+test-review:
+	cargo build --release
+	@python3 -c "import docx; docx.Document().comments" 2>/dev/null || pip install -q 'python-docx>=1.2' || pip install -q --break-system-packages 'python-docx>=1.2'
+	@command -v soffice >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui)
+	python3 tests/review/check_docx.py target/release/fazhi tests/fixtures/formats target/review
 
 ## Criterion benchmark: each seed and a 1 MB concatenation (MB/s in the output).
 bench:

@@ -396,3 +396,55 @@ fn batch_markdown_is_the_default_and_o_writes_a_file() {
     assert!(out.status.success() && out.stdout.is_empty());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), md);
 }
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/formats/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn review_writes_the_docx_with_comments_and_the_text_reads_back_the_same() {
+    let dir = std::env::temp_dir().join(format!("fazhi-review-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = fixture("002_cde1628b69510f98.autonum.docx");
+    let out = dir.join("批注版.docx");
+    let run = fazhi(&["review", "-o", out.to_str().unwrap(), &src]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let before = fazhi::analyze_bytes(&std::fs::read(&src).unwrap(), "a.docx").unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    let after = fazhi::analyze_bytes(&bytes, "a.docx").unwrap();
+    assert_eq!(after.text, before.text, "comments add no text");
+    assert_eq!(after.findings, before.findings);
+    // One comment per placed finding and the summary, each marked in the document.
+    let archive = fazhi::formats::zip::Archive::new(&bytes, &fazhi::formats::LIMITS).unwrap();
+    let comments = String::from_utf8(archive.read("word/comments.xml").unwrap().unwrap()).unwrap();
+    let doc = String::from_utf8(archive.read("word/document.xml").unwrap().unwrap()).unwrap();
+    let n = comments.matches("<w:comment ").count();
+    assert_eq!(n, before.findings.iter().filter(|f| f.span.is_some()).count() + 1);
+    assert_eq!(doc.matches("<w:commentRangeStart ").count(), n);
+    assert_eq!(doc.matches("<w:commentReference ").count(), n);
+
+    // The sheet, as Markdown on stdout.
+    let md = fazhi(&["review", "--format", "md", &src]);
+    assert!(md.status.success());
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.starts_with("# 审阅意见\n"), "{md}");
+    assert!(md.contains("## 五项法定内容"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn review_of_an_unreadable_file_names_it_in_both_languages() {
+    let src = fixture("encrypted/user-password.pdf");
+    let run = fazhi(&["review", "--format", "md", &src]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert!(err.contains("user-password.pdf: ") && err.contains("密码"), "{err}");
+    assert!(err.contains("password"), "{err}");
+    assert!(run.stdout.is_empty());
+    // Two files, or none, is a usage error.
+    let two = fazhi(&["review", "--format", "md", &src, &src]);
+    assert_eq!(two.status.code(), Some(2));
+}
