@@ -9,6 +9,7 @@ WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
 WASM_CORE = target/core/wasm32-unknown-unknown/wasm/fazhi.wasm
 WASM_XLSX = target/xlsx/wasm32-unknown-unknown/wasm/fazhi.wasm
 WASM_BATCH = target/batch/wasm32-unknown-unknown/wasm/fazhi.wasm
+WASM_REVIEW = target/review/wasm32-unknown-unknown/wasm/fazhi.wasm
 SAMPLE = tests/fixtures/seeds/000_0ac10b74a13066d8.txt
 
 ## Builds the page into www/ (wasm + glue in www/pkg/, a sample report) and serves it on 127.0.0.1:8080.
@@ -34,7 +35,7 @@ WASM_CARGO = RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-cpu=mvp -Zunstable-options -C
 	cargo +$(WASM_TOOLCHAIN) build -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
 	--lib --profile wasm --target wasm32-unknown-unknown --no-default-features
 WASM_BINDGEN = wasm-bindgen --target web --remove-name-section --remove-producers-section
-WASM_MODULES = www/pkg/fazhi_bg.wasm www/pkg/readers/fazhi_bg.wasm www/pkg/batch/fazhi_bg.wasm www/pkg/xlsx/fazhi_bg.wasm
+WASM_MODULES = www/pkg/fazhi_bg.wasm www/pkg/readers/fazhi_bg.wasm www/pkg/batch/fazhi_bg.wasm www/pkg/xlsx/fazhi_bg.wasm www/pkg/review/fazhi_bg.wasm
 ## Then wasm-opt (npm binaryen, pinned in package.json; Debian's is broken), after wasm-bindgen, on
 ## the MVP and the three features the modules already use (tests/wasm-features.mjs): -O1, because
 ## -O2, -O3 and -Oz make the modules 3-7% smaller raw but 2-7% larger gzipped (docs/browsers.md).
@@ -48,6 +49,8 @@ web: tools
 	$(WASM_BINDGEN) --out-dir www/pkg/batch $(WASM_BATCH)
 	$(WASM_CARGO) --features module-xlsx --target-dir target/xlsx
 	$(WASM_BINDGEN) --out-dir www/pkg/xlsx $(WASM_XLSX)
+	$(WASM_CARGO) --features module-review --target-dir target/review
+	$(WASM_BINDGEN) --out-dir www/pkg/review $(WASM_REVIEW)
 	@for m in $(WASM_MODULES); do $(WASM_OPT) $$m -o $$m || exit 1; done
 	node tests/wasm-features.mjs $(WASM_MODULES)
 	cp $(SAMPLE) www/pkg/sample.txt
@@ -55,12 +58,13 @@ web: tools
 ## dist/: the static files for any web server, dist/fazhi.html, one self-contained file for file://,
 ## and dist/npm/, the npm package (the elements, their workers, the wasm modules, TypeScript declarations).
 dist: web
-	rm -rf dist && mkdir -p dist/pkg/readers dist/pkg/batch dist/pkg/xlsx
-	cp www/index.html www/compat.js www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-worker.js www/analyzer-worker.js www/embed-example.html www/embed-example.js dist/
+	rm -rf dist && mkdir -p dist/pkg/readers dist/pkg/batch dist/pkg/xlsx dist/pkg/review
+	cp www/index.html www/compat.js www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-worker.js www/analyzer-worker.js www/review-export.js www/embed-example.html www/embed-example.js dist/
 	cp www/pkg/fazhi.js www/pkg/fazhi_bg.wasm www/pkg/sample.txt dist/pkg/
 	cp www/pkg/readers/fazhi.js www/pkg/readers/fazhi_bg.wasm dist/pkg/readers/
 	cp www/pkg/batch/fazhi.js www/pkg/batch/fazhi_bg.wasm dist/pkg/batch/
 	cp www/pkg/xlsx/fazhi.js www/pkg/xlsx/fazhi_bg.wasm dist/pkg/xlsx/
+	cp www/pkg/review/fazhi.js www/pkg/review/fazhi_bg.wasm dist/pkg/review/
 	python3 www/make_single_file.py www $(SAMPLE) dist/fazhi.html
 	node npm/build.mjs www dist/npm
 

@@ -1,5 +1,5 @@
 // Writes the npm package into dist/npm/ (run by `make dist`, after `make web`): the element modules,
-// their workers and the four wasm modules from www/, in the layout the element loads them by
+// their workers and the five wasm modules from www/, in the layout the element loads them by
 // (relative to its own URL), the TypeScript declarations, package.json (version, description and
 // license from Cargo.toml) and npm/README.md.
 //   node npm/build.mjs [www dir] [out dir]
@@ -12,12 +12,13 @@ const out = process.argv[3] || join(root, 'dist/npm');
 
 // Everything that ships, and nothing else (package.json `files`; npm adds package.json and README.md).
 const FILES = [
-  'fazhi-analyzer.js', 'fazhi-analyzer.d.ts', 'analyzer-worker.js',
+  'fazhi-analyzer.js', 'fazhi-analyzer.d.ts', 'analyzer-worker.js', 'review-export.js',
   'fazhi-batch.js', 'fazhi-batch.d.ts', 'batch-worker.js', 'batch-engine.js',
   'pkg/fazhi.js', 'pkg/fazhi.d.ts', 'pkg/fazhi_bg.wasm',
   'pkg/readers/fazhi.js', 'pkg/readers/fazhi.d.ts', 'pkg/readers/fazhi_bg.wasm',
   'pkg/batch/fazhi.js', 'pkg/batch/fazhi.d.ts', 'pkg/batch/fazhi_bg.wasm',
   'pkg/xlsx/fazhi.js', 'pkg/xlsx/fazhi_bg.wasm',
+  'pkg/review/fazhi.js', 'pkg/review/fazhi.d.ts', 'pkg/review/fazhi_bg.wasm',
 ];
 
 /** `key = "value"` from Cargo.toml's [package] table. */
@@ -47,6 +48,7 @@ const manifest = {
     './wasm': { types: './pkg/fazhi.d.ts', default: './pkg/fazhi.js' },
     './readers': { types: './pkg/readers/fazhi.d.ts', default: './pkg/readers/fazhi.js' },
     './batch-wasm': { types: './pkg/batch/fazhi.d.ts', default: './pkg/batch/fazhi.js' },
+    './review': { types: './pkg/review/fazhi.d.ts', default: './pkg/review/fazhi.js' },
     './package.json': './package.json',
   },
   // For tools that predate `exports`.

@@ -62,19 +62,34 @@ pub fn analyze_bytes(bytes: &[u8], name: &str) -> Result<Report, Error> {
     Ok(analyze_read(e.text, name, e.format.name(), e.encoding))
 }
 
-/// Reads and analyzes a file, then writes its findings back as Word comments: the .docx itself
-/// with comments added, or for any other format a new .docx of the analyzed text
-/// ([`annotate::commented`]). The report comes too, for the 审阅意见 sheet.
+/// Reads and analyzes a file, then exports its review ([`annotate::Export`]): the 批注版 (the
+/// .docx itself with comments added, or for any other format a new .docx of the analyzed text)
+/// or the 审阅意见 sheet; the dismissed findings left out.
 pub fn review(
     bytes: &[u8],
     name: &str,
+    format: annotate::Export,
     dismissed: &[annotate::Dismissal],
-) -> Result<(Report, Vec<u8>), Error> {
+) -> Result<annotate::Exported, Error> {
     let e = formats::read(bytes)?;
     let hints = e.paragraphs;
     let report = analyze_read(e.text, name, e.format.name(), e.encoding);
-    let docx = annotate::commented(bytes, &hints, &report, dismissed)?;
-    Ok((report, docx))
+    annotate::export(bytes, &hints, &report, format, dismissed)
+}
+
+/// The review of a text (pasted, or edited after it was read): the 批注版 is a new .docx.
+pub fn review_text(
+    text: &str,
+    name: &str,
+    format: annotate::Export,
+    dismissed: &[annotate::Dismissal],
+) -> annotate::Exported {
+    let report = analyze(text, name);
+    match annotate::export(&[], &[], &report, format, dismissed) {
+        Ok(x) => x,
+        // Without a source .docx nothing is read, so nothing fails; a new document regardless.
+        Err(_) => annotate::Exported::Bytes(annotate::new_docx(&report, dismissed)),
+    }
 }
 
 /// Analyzes the text a reader extracted ([`formats::read`]), with the format and encoding it

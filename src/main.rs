@@ -313,8 +313,14 @@ fn review_command(args: &[String]) -> ExitCode {
              fazhi: .docx is binary and is not written to a terminal; use -o FILE.docx",
         );
     }
-    let (report, commented) = match read(file).and_then(|b| fazhi::review(&b, file, &[])) {
-        Ok(x) => x,
+    let export = match format {
+        ReviewFormat::Commented => fazhi::annotate::Export::Commented,
+        ReviewFormat::SheetMd => fazhi::annotate::Export::SheetMarkdown,
+        ReviewFormat::SheetDocx => fazhi::annotate::Export::SheetDocx,
+    };
+    let bytes = match read(file).and_then(|b| fazhi::review(&b, file, export, &[])) {
+        Ok(fazhi::annotate::Exported::Bytes(b)) => b,
+        Ok(fazhi::annotate::Exported::Text(s)) => s.into_bytes(),
         Err(e) => {
             eprintln!(
                 "fazhi: {file}: {}\nfazhi: {file}: {}",
@@ -323,12 +329,6 @@ fn review_command(args: &[String]) -> ExitCode {
             );
             return ExitCode::FAILURE;
         }
-    };
-    let sheet = || fazhi::annotate::sheet::sheet(&report, &[]);
-    let bytes = match format {
-        ReviewFormat::Commented => commented,
-        ReviewFormat::SheetMd => fazhi::annotate::sheet::markdown(&sheet()).into_bytes(),
-        ReviewFormat::SheetDocx => fazhi::annotate::sheet::docx(&sheet()),
     };
     let written = match &output {
         Some(o) => {

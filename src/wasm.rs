@@ -8,6 +8,8 @@
 //! - `module-readers`, loaded when a .docx/.doc/PDF/OFD is opened: `readFile` (bytes → text,
 //!   format, encoding) and `zipEntries`; no analyzer.
 //! - `module-xlsx`, loaded when 导出 Excel is clicked: only `xlsxOf`.
+//! - `module-review`, loaded when 导出批注版 / 导出审阅意见 is clicked: the analyzer, the readers
+//!   and `reviewExport` (docs/review.md).
 //!
 //! Without a `module-*` feature (`cargo test --target wasm32…`, `make wasm-check`) it exports all.
 
@@ -16,15 +18,24 @@ pub use analyzer::*;
 #[cfg(not(any(
     feature = "module-core",
     feature = "module-readers",
-    feature = "module-xlsx"
+    feature = "module-xlsx",
+    feature = "module-review"
 )))]
 pub use batch::*;
 #[cfg(not(any(
     feature = "module-core",
     feature = "module-batch",
-    feature = "module-xlsx"
+    feature = "module-xlsx",
+    feature = "module-review"
 )))]
 pub use readers::*;
+#[cfg(not(any(
+    feature = "module-core",
+    feature = "module-batch",
+    feature = "module-readers",
+    feature = "module-xlsx"
+)))]
+pub use review::*;
 
 /// The analyzer: text (or bytes of text and web pages) → the model.
 #[cfg(not(any(feature = "module-readers", feature = "module-xlsx")))]
@@ -191,7 +202,8 @@ export interface BatchTable { header: string[]; rows: string[][]; }
 #[cfg(not(any(
     feature = "module-core",
     feature = "module-readers",
-    feature = "module-xlsx"
+    feature = "module-xlsx",
+    feature = "module-review"
 )))]
 mod batch {
     use super::analyzer::to_js;
@@ -309,7 +321,8 @@ mod batch {
 #[cfg(not(any(
     feature = "module-core",
     feature = "module-batch",
-    feature = "module-xlsx"
+    feature = "module-xlsx",
+    feature = "module-review"
 )))]
 mod readers {
     use wasm_bindgen::prelude::*;
@@ -389,7 +402,8 @@ export interface ZipEntry { name: string; bytes: Uint8Array | null; error: strin
     not(any(
         feature = "module-core",
         feature = "module-batch",
-        feature = "module-readers"
+        feature = "module-readers",
+        feature = "module-review"
     ))
 ))]
 use wasm_bindgen::prelude::*;
@@ -400,7 +414,8 @@ use wasm_bindgen::prelude::*;
     not(any(
         feature = "module-core",
         feature = "module-batch",
-        feature = "module-readers"
+        feature = "module-readers",
+        feature = "module-review"
     ))
 ))]
 #[wasm_bindgen(js_name = xlsxOf)]
@@ -410,4 +425,62 @@ pub fn xlsx_of(
 ) -> Result<Vec<u8>, JsValue> {
     let rows: Vec<Vec<String>> = serde_wasm_bindgen::from_value(rows)?;
     crate::batch::xlsx::workbook(&header, &rows).map_err(|e| js_sys::Error::new(&e).into())
+}
+
+/// The reviewer's exports (module-review): the findings back to the drafter (docs/review.md).
+#[cfg(not(any(
+    feature = "module-core",
+    feature = "module-batch",
+    feature = "module-readers",
+    feature = "module-xlsx"
+)))]
+mod review {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(typescript_custom_section)]
+    const REVIEW_TS: &str = r#"
+/** A finding the reviewer set aside: its rule and the start of its span (null: about the whole report). */
+export interface Dismissal { rule: string; start: number | null; reason?: string; }
+/** What `reviewExport` writes: the 批注版 .docx, the 审阅意见 sheet as Markdown, or as .docx. */
+export type ReviewFormat = "docx" | "md" | "sheet";
+"#;
+
+    /// The review of a file's bytes or of a text: `docx` the 批注版 (a .docx input with comments
+    /// added, anything else a new .docx of its text), `md` / `sheet` the 审阅意见 as Markdown (a
+    /// string) or .docx; the dismissed findings left out. A file that cannot be read throws an
+    /// Error whose message names it.
+    #[wasm_bindgen(js_name = reviewExport, unchecked_return_type = "Uint8Array | string")]
+    pub fn review_export(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] input: JsValue,
+        name: &str,
+        #[wasm_bindgen(unchecked_param_type = "ReviewFormat")] format: &str,
+        #[wasm_bindgen(unchecked_param_type = "Dismissal[] | undefined")] dismissed: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let dismissed: Vec<crate::annotate::Dismissal> =
+            if dismissed.is_undefined() || dismissed.is_null() {
+                Vec::new()
+            } else {
+                serde_wasm_bindgen::from_value(dismissed)?
+            };
+        let format = match format {
+            "docx" => crate::annotate::Export::Commented,
+            "md" => crate::annotate::Export::SheetMarkdown,
+            "sheet" => crate::annotate::Export::SheetDocx,
+            other => {
+                return Err(js_sys::Error::new(&format!("未知的导出格式：{other}")).into());
+            }
+        };
+        let out = match input.as_string() {
+            Some(text) => Ok(crate::review_text(&text, name, format, &dismissed)),
+            None => {
+                let bytes = js_sys::Uint8Array::new(&input).to_vec();
+                crate::review(&bytes, name, format, &dismissed)
+            }
+        };
+        match out {
+            Ok(crate::annotate::Exported::Text(s)) => Ok(s.into()),
+            Ok(crate::annotate::Exported::Bytes(b)) => Ok(js_sys::Uint8Array::from(&b[..]).into()),
+            Err(e) => Err(js_sys::Error::new(&format!("{name}：{}", e.message_zh())).into()),
+        }
+    }
 }

@@ -411,7 +411,11 @@ fn review_writes_the_docx_with_comments_and_the_text_reads_back_the_same() {
     let src = fixture("002_cde1628b69510f98.autonum.docx");
     let out = dir.join("批注版.docx");
     let run = fazhi(&["review", "-o", out.to_str().unwrap(), &src]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let before = fazhi::analyze_bytes(&std::fs::read(&src).unwrap(), "a.docx").unwrap();
     let bytes = std::fs::read(&out).unwrap();
     let after = fazhi::analyze_bytes(&bytes, "a.docx").unwrap();
@@ -422,7 +426,10 @@ fn review_writes_the_docx_with_comments_and_the_text_reads_back_the_same() {
     let comments = String::from_utf8(archive.read("word/comments.xml").unwrap().unwrap()).unwrap();
     let doc = String::from_utf8(archive.read("word/document.xml").unwrap().unwrap()).unwrap();
     let n = comments.matches("<w:comment ").count();
-    assert_eq!(n, before.findings.iter().filter(|f| f.span.is_some()).count() + 1);
+    assert_eq!(
+        n,
+        before.findings.iter().filter(|f| f.span.is_some()).count() + 1
+    );
     assert_eq!(doc.matches("<w:commentRangeStart ").count(), n);
     assert_eq!(doc.matches("<w:commentReference ").count(), n);
 
@@ -441,7 +448,10 @@ fn review_of_an_unreadable_file_names_it_in_both_languages() {
     let run = fazhi(&["review", "--format", "md", &src]);
     assert_eq!(run.status.code(), Some(1));
     let err = String::from_utf8(run.stderr).unwrap();
-    assert!(err.contains("user-password.pdf: ") && err.contains("密码"), "{err}");
+    assert!(
+        err.contains("user-password.pdf: ") && err.contains("密码"),
+        "{err}"
+    );
     assert!(err.contains("password"), "{err}");
     assert!(run.stdout.is_empty());
     // Two files, or none, is a usage error.

@@ -50,6 +50,9 @@ declare class FazhiAnalyzer extends HTMLElement {
   show(report: Report): void;
   /** Marks a span (`[start, end)` of the current report's text) and scrolls to it. */
   reveal(span: [number, number]): void;
+  /** The shown report's review, downloaded and resolved as a Blob: `docx` the 批注版 (findings as
+   *  Word comments), `sheet` / `md` the 审阅意见 as .docx / Markdown (docs/review.md). */
+  exportReview(format?: "docx" | "sheet" | "md"): Promise<Blob>;
 
   addEventListener<K extends keyof FazhiAnalyzerEventMap>(type: K,
     listener: (this: FazhiAnalyzer, ev: FazhiAnalyzerEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;

@@ -12,6 +12,10 @@ function readersModule() {
   return readers;
 }
 
+// Loaded on a click; null in the single file.
+const REVIEW_URL = './review-export.js';
+const loadReview = () => import(new URL(REVIEW_URL, import.meta.url).href);
+
 /** Analyzes a file's bytes: text and web pages here, other formats read by the readers module. */
 async function analyzeAnyFile(bytes, name) {
   if (!needsReaders(bytes)) return analyzeFile(bytes, name);
@@ -393,6 +397,7 @@ class View {
     this.host = host;
     this.root = host.attachShadow({ mode: 'open' });
     this.files = [];
+    this.sources = new WeakMap();
     this.current = null;
     this.picked = null;
     this.timer = 0;
@@ -451,7 +456,11 @@ class View {
     this.exports = el('div', { class: 'bar' },
       el('button', { type: 'button', onclick: () => this.exportJson() }, '导出 JSON'),
       el('button', { type: 'button', onclick: () => this.exportMarkdown() }, '导出 Markdown'),
-      el('button', { type: 'button', onclick: () => this.copyJson() }, '复制 JSON'));
+      el('button', { type: 'button', onclick: () => this.copyJson() }, '复制 JSON'),
+      ...(REVIEW_URL ? [
+        el('button', { type: 'button', onclick: () => this.exportReview('docx').catch(() => {}) }, '导出批注版'),
+        el('button', { type: 'button', onclick: () => this.exportReview('sheet').catch(() => {}) }, '导出审阅意见'),
+      ] : []));
     const input = el('section', { class: 'pane input', part: 'input', 'aria-label': '读入报告' },
       this.dropBox, this.exports, this.fileList, this.messageBox, this.statusBox);
     this.legend = el('div', { class: 'legend' }, '标注：', el('mark', { class: 'h1' }, '标题'), ' ', el('mark', { class: 'fig' }, '数字'), ' ',
@@ -678,8 +687,10 @@ class View {
       const res = await fetch(url);
       if (!res.ok) throw new Error(res.status + ' ' + res.statusText);
       const bytes = new Uint8Array(await res.arrayBuffer());
+      const source = new Blob([bytes]);
       const out = await this.analyst.file(bytes, name);
       if (!out) return;
+      this.sources.set(out.report, source);
       this.show(out.report);
       this.setEditing(false);
       this.emit('fazhi-analyzed', out.report);
@@ -688,7 +699,7 @@ class View {
     }
   }
 
-  /** Reads files one by one; resolves to the reports read (a file that fails gets a message and fazhi-error). */
+  /** Reads files one by one (see open()). */
   async openFiles(list, quiet = false) {
     await this.ready;
     const reports = [];
@@ -701,6 +712,7 @@ class View {
         this.statusBox.textContent = `${name}：读取并分析用时 ${(performance.now() - t0).toFixed(1)} 毫秒`
           + `${loadedReaders ? '（含首次载入读取模块）' : ''}，${report.source.chars} 字`;
         this.files.push(report);
+        this.sources.set(report, f);
         reports.push(report);
       } catch (e) {
         this.lastError = e.message;
@@ -766,6 +778,13 @@ class View {
     if (this.current) this.download(this.baseName() + '.md', 'text/markdown', markdownOf(this.current.text, this.current.source.name));
   }
 
+  async exportReview(format = 'docx') {
+    if (!REVIEW_URL) throw new Error('单文件版不含批注导出，请使用在线版');
+    let m;
+    try { m = await loadReview(); } catch (e) { this.showMessage(`导出失败：${e.message}`); throw e; }
+    return m.exportReview(this, format);
+  }
+
   async copyJson() {
     if (!this.current) return;
     try {
@@ -776,8 +795,7 @@ class View {
     }
   }
 
-  /** The list of files read: new ones appended, the current one marked. Buttons already drawn are
-   *  kept (200 files at once would otherwise build 200 buttons twice in the frame that shows the last). */
+  /** The files read: buttons drawn are kept, new ones appended (200 files, one frame). */
   renderFileList() {
     const drawn = this.fileList.children;
     if (drawn.length > this.files.length) this.fileList.textContent = '';
@@ -992,6 +1010,9 @@ class FazhiAnalyzer extends HTMLElement {
 
   /** Reads files (a FileList, or Files/Blobs) and resolves to the reports read; failures fire fazhi-error. */
   open(files) { return view(this).openFiles(Array.from(files || [])); }
+
+  /** Downloads the review (docs/embed.md). */
+  exportReview(format) { return view(this).exportReview(format); }
 
   /** Shows a report analyzed elsewhere (the batch's report view). */
   show(report) { const v = view(this); v.show(report); v.setEditing(false); }

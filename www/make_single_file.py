@@ -40,6 +40,9 @@ ui = re.sub(r"^import init, \{[^}]*\} from '\./pkg/fazhi\.js';\s*$", "const init
 ui = re.sub(r"^const loadReaders = .*$", "const loadReaders = async () => FAZHI_READERS;", ui, flags=re.M)
 # file:// starts no module worker: the analyzer runs on the page's thread.
 ui = re.sub(r"^const WORKER_URL = .*$", "const WORKER_URL = null;", ui, flags=re.M)
+# The review exports' module is not inlined (the analyzer, the readers and the Word writer again).
+ui = re.sub(r"^const REVIEW_URL = .*$", "const REVIEW_URL = null;", ui, flags=re.M)
+ui = re.sub(r"^const loadReview = .*$", "const loadReview = null;", ui, flags=re.M)
 assert not re.search(r"^import |import\(", ui, flags=re.M), "the UI must have no other imports"
 # The batch: the engine runs on this thread over the same (inlined, initialized) module.
 engine = engine.replace("export class Engine", "class Engine")

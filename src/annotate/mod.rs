@@ -50,6 +50,41 @@ pub fn commented(
     Ok(new_docx(report, dismissed))
 }
 
+/// What a reviewer exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// 批注版: the document with the findings as Word comments.
+    Commented,
+    /// 审阅意见 as Markdown.
+    SheetMarkdown,
+    /// 审阅意见 as .docx.
+    SheetDocx,
+}
+
+/// An export: Markdown text or the bytes of a .docx.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exported {
+    /// Markdown.
+    Text(String),
+    /// A .docx.
+    Bytes(Vec<u8>),
+}
+
+/// An export of a report already analyzed (`bytes`: the file it came from, `hints` its reader's).
+pub fn export(
+    bytes: &[u8],
+    hints: &[ParagraphHint],
+    report: &Report,
+    format: Export,
+    dismissed: &[Dismissal],
+) -> Result<Exported, Error> {
+    Ok(match format {
+        Export::Commented => Exported::Bytes(commented(bytes, hints, report, dismissed)?),
+        Export::SheetMarkdown => Exported::Text(sheet::markdown(&sheet::sheet(report, dismissed))),
+        Export::SheetDocx => Exported::Bytes(sheet::docx(&sheet::sheet(report, dismissed))),
+    })
+}
+
 /// Each note's comment target: `(note, paragraph content range)`; notes whose paragraph has no
 /// place in the part are folded into the summary (note 0), which falls back to the first
 /// paragraph that has one.

@@ -241,6 +241,79 @@ test('dropping Word files: an auto-numbered .docx and a .doc are read, numbering
   await context.close();
 });
 
+/** The parts of a .docx (zip) by name → the SHA-256 of their bytes, read by python's zipfile. */
+function zipParts(path) {
+  return JSON.parse(execFileSync('python3', ['-c',
+    'import hashlib,json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: hashlib.sha256(z.read(n)).hexdigest() for n in z.namelist()}))', path]));
+}
+
+/** One part of a .docx as text. */
+function zipText(path, name) {
+  return execFileSync('python3', ['-c', 'import sys,zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', path, name],
+    { maxBuffer: 1 << 28 }).toString('utf8');
+}
+
+test('导出批注版 and 导出审阅意见: the .docx itself with comments, as the CLI writes it; edited text as a new .docx', async () => {
+  const { page, requests, errors, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  const name = '004_470a423e495ab50d.autonum.docx';
+  const src = join(FIXTURES, 'formats', name);
+  const b64 = (await readFile(src)).toString('base64');
+  const dataTransfer = await page.evaluateHandle(([name, b64]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+    return dt;
+  }, [name, b64]);
+  await page.dispatchEvent('header', 'drop', { dataTransfer });
+  await page.locator('fazhi-analyzer .files button', { hasText: name }).waitFor();
+  assert.ok(!requests.some((u) => u.includes('/pkg/review/')), 'the review module waits for a click');
+  const cli = new URL('../../target/release/fazhi', import.meta.url).pathname;
+  const dir = await mkdtemp(join(tmpdir(), 'fazhi-review-'));
+
+  const [commented] = await Promise.all([page.waitForEvent('download'),
+    page.locator('fazhi-analyzer button', { hasText: '导出批注版' }).click()]);
+  assert.equal(commented.suggestedFilename(), '004_470a423e495ab50d.autonum.批注版.docx');
+  assert.ok(requests.some((u) => u.endsWith('/pkg/review/fazhi_bg.wasm')), requests.join('\n'));
+  // Byte for byte what `fazhi review` writes natively.
+  execFileSync(cli, ['review', '-o', join(dir, 'cli.docx'), src]);
+  const got = await readFile(await commented.path());
+  assert.ok(got.equals(await readFile(join(dir, 'cli.docx'))), 'the page\'s 批注版 is the CLI\'s');
+  const parts = zipParts(await commented.path());
+  const before = zipParts(src);
+  for (const [n, hex] of Object.entries(before)) {
+    if (!['word/document.xml', 'word/_rels/document.xml.rels', '[Content_Types].xml'].includes(n)) assert.equal(parts[n], hex, n);
+  }
+  assert.ok(parts['word/comments.xml'], 'a comments part');
+  const comments = zipText(await commented.path(), 'word/comments.xml');
+  const report = await page.evaluate(() => document.querySelector('fazhi-analyzer').report);
+  assert.equal((comments.match(/w:author="法治报告审阅"/g) || []).length, 1 + report.findings.filter((f) => f.span).length);
+
+  const [sheet] = await Promise.all([page.waitForEvent('download'),
+    page.locator('fazhi-analyzer button', { hasText: '导出审阅意见' }).click()]);
+  assert.equal(sheet.suggestedFilename(), '004_470a423e495ab50d.autonum.审阅意见.docx');
+  execFileSync(cli, ['review', '--format', 'sheet', '-o', join(dir, 'sheet.docx'), src]);
+  assert.ok((await readFile(await sheet.path())).equals(await readFile(join(dir, 'sheet.docx'))), 'the sheet is the CLI\'s');
+
+  // Edited text is no longer the file: its 批注版 is a new document of the text, headings as Word's.
+  const draft = '关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n（一）加强领导\n（三）完善制度\n二、下一步打算\n';
+  await typeText(page, draft);
+  await page.waitForFunction(() => document.querySelector('fazhi-analyzer').shadowRoot
+    .querySelector('h2.title')?.textContent === '关于2025年度法治政府建设情况的报告');
+  const blob = await page.evaluate(async () => {
+    const b = await document.querySelector('fazhi-analyzer').exportReview('docx');
+    return { type: b.type, size: b.size };
+  });
+  assert.equal(blob.type, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  const [fresh] = await Promise.all([page.waitForEvent('download'),
+    page.locator('fazhi-analyzer button', { hasText: '导出批注版' }).click()]);
+  const doc = zipText(await fresh.path(), 'word/document.xml');
+  assert.match(doc, /<w:pStyle w:val="Heading2"\/><\/w:pPr><w:commentRangeStart w:id="\d+"\/><w:r><w:t xml:space="preserve">（三）完善制度/);
+  const md = await page.evaluate(async () => (await document.querySelector('fazhi-analyzer').exportReview('md')).text());
+  assert.ok(md.startsWith('# 审阅意见\n'), md);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('findings, indicators, figures and the scorecard are the report\'s own, and each jumps to its text', async () => {
   const { page, errors, context } = await openPage();
   await page.locator('fazhi-analyzer ul.tree').first().waitFor();

@@ -66,11 +66,12 @@ test('the tarball ships exactly package.json `files`, and the package.json says 
   assert.equal(manifest.license, cargo('license'));
   assert.equal(manifest.description, cargo('description'));
   assert.equal(manifest.type, 'module');
-  assert.deepEqual(Object.keys(manifest.exports).sort(), ['.', './batch', './batch-wasm', './package.json', './readers', './wasm']);
+  assert.deepEqual(Object.keys(manifest.exports).sort(), ['.', './batch', './batch-wasm', './package.json', './readers', './review', './wasm']);
   assert.deepEqual(manifest.exports['.'], { types: './fazhi-analyzer.d.ts', default: './fazhi-analyzer.js' });
   assert.deepEqual(manifest.exports['./batch'], { types: './fazhi-batch.d.ts', default: './fazhi-batch.js' });
   assert.deepEqual(manifest.exports['./wasm'], { types: './pkg/fazhi.d.ts', default: './pkg/fazhi.js' });
   assert.deepEqual(manifest.exports['./readers'], { types: './pkg/readers/fazhi.d.ts', default: './pkg/readers/fazhi.js' });
+  assert.deepEqual(manifest.exports['./review'], { types: './pkg/review/fazhi.d.ts', default: './pkg/review/fazhi.js' });
   assert.deepEqual(manifest.exports['./batch-wasm'], { types: './pkg/batch/fazhi.d.ts', default: './pkg/batch/fazhi.js' });
   for (const m of ['./fazhi-analyzer.js', './fazhi-batch.js']) assert.ok(manifest.sideEffects.includes(m), `sideEffects: ${m}`);
   assert.equal(manifest.dependencies, undefined, 'no dependencies');
@@ -79,7 +80,7 @@ test('the tarball ships exactly package.json `files`, and the package.json says 
   // What npm installed is what was packed.
   const walk = async (d) => (await readdir(d, { withFileTypes: true })).flatMap((e) => e.isDirectory() ? [] : [posix.join(posix.relative(installed, d), e.name)]);
   const all = [];
-  for (const d of [installed, join(installed, 'pkg'), join(installed, 'pkg/readers'), join(installed, 'pkg/batch'), join(installed, 'pkg/xlsx')]) all.push(...await walk(d));
+  for (const d of [installed, join(installed, 'pkg'), join(installed, 'pkg/readers'), join(installed, 'pkg/batch'), join(installed, 'pkg/xlsx'), join(installed, 'pkg/review')]) all.push(...await walk(d));
   assert.deepEqual(all.sort(), shipped);
   console.log(`npm: ${packed.filename} ${(packed.size / 1024).toFixed(0)} KB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KB unpacked, ${packed.entryCount} files`);
 });
