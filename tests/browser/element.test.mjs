@@ -198,7 +198,7 @@ test('dropzone="page": page-wide drops go to one element, and a removed element 
   await context.close();
 });
 
-test('properties and methods: text, report, ready, analyze, open; focus() is HTMLElement\'s; no internals', async () => {
+test('properties and methods: text, report, ready, analyze, open, exportReview; focus() is HTMLElement\'s; no internals', async () => {
   const { page, errors, context } = await host('<fazhi-analyzer id="a"></fazhi-analyzer>');
   const out = await page.evaluate(async (report) => {
     const el = document.querySelector('#a');
@@ -224,7 +224,7 @@ test('properties and methods: text, report, ready, analyze, open; focus() is HTM
   assert.deepEqual(out.opened, ['a.txt']);
   assert.equal(out.shown, 'a.txt');
   assert.deepEqual(out.proto, ['analyze', 'attributeChangedCallback', 'connectedCallback', 'constructor', 'disconnectedCallback',
-    'open', 'ready', 'report', 'reveal', 'show', 'text']);
+    'exportReview', 'open', 'ready', 'report', 'reveal', 'show', 'text']);
   assert.deepEqual(out.own, []);
   assert.ok(out.focus, 'focus() is not overridden');
   assert.deepEqual(errors, []);
