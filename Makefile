@@ -59,7 +59,7 @@ web: tools
 ## and dist/npm/, the npm package (the elements, their workers, the wasm modules, TypeScript declarations).
 dist: web
 	rm -rf dist && mkdir -p dist/pkg/readers dist/pkg/batch dist/pkg/xlsx dist/pkg/review
-	cp www/index.html www/compat.js www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-worker.js www/analyzer-worker.js www/review-export.js www/embed-example.html www/embed-example.js dist/
+	cp www/index.html www/compat.js www/page.js www/fazhi-analyzer.js www/fazhi-batch.js www/batch-engine.js www/batch-charts.js www/batch-worker.js www/analyzer-worker.js www/review-export.js www/embed-example.html www/embed-example.js dist/
 	cp www/pkg/fazhi.js www/pkg/fazhi_bg.wasm www/pkg/sample.txt dist/pkg/
 	cp www/pkg/readers/fazhi.js www/pkg/readers/fazhi_bg.wasm dist/pkg/readers/
 	cp www/pkg/batch/fazhi.js www/pkg/batch/fazhi_bg.wasm dist/pkg/batch/

@@ -13,7 +13,7 @@ const out = process.argv[3] || join(root, 'dist/npm');
 // Everything that ships, and nothing else (package.json `files`; npm adds package.json and README.md).
 const FILES = [
   'fazhi-analyzer.js', 'fazhi-analyzer.d.ts', 'analyzer-worker.js', 'review-export.js',
-  'fazhi-batch.js', 'fazhi-batch.d.ts', 'batch-worker.js', 'batch-engine.js',
+  'fazhi-batch.js', 'fazhi-batch.d.ts', 'batch-worker.js', 'batch-engine.js', 'batch-charts.js',
   'pkg/fazhi.js', 'pkg/fazhi.d.ts', 'pkg/fazhi_bg.wasm',
   'pkg/readers/fazhi.js', 'pkg/readers/fazhi.d.ts', 'pkg/readers/fazhi_bg.wasm',
   'pkg/batch/fazhi.js', 'pkg/batch/fazhi.d.ts', 'pkg/batch/fazhi_bg.wasm',

@@ -92,6 +92,62 @@ pub fn review_text(
     }
 }
 
+/// One file of a batch review: its name (a path inside a folder or .zip may hold `/`), its
+/// bytes, and the findings set aside in it.
+#[derive(Debug, Clone)]
+pub struct ReviewFile {
+    /// The file name.
+    pub name: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// The findings the reviewer set aside.
+    pub dismissed: Vec<annotate::Dismissal>,
+}
+
+/// Every file's review in one .zip (the batch's 全部导出): `<name without extension><suffix>` per
+/// file ([`annotate::Export::suffix`]; a repeated name gets ` (2)`), and, when some could not be
+/// read, `无法导出.txt` naming each with its reason (Chinese and English). Never fails: a file
+/// that cannot be read is a line of that list, not the end of the batch.
+pub fn review_zip(files: &[ReviewFile], format: annotate::Export) -> Vec<u8> {
+    let mut zip = annotate::zip_out::ZipOut::new();
+    let mut used = std::collections::HashSet::new();
+    let mut failed = String::new();
+    for f in files {
+        match review(&f.bytes, &f.name, format, &f.dismissed) {
+            Ok(out) => {
+                let stem = match f.name.rfind('.') {
+                    Some(dot) if dot > f.name.rfind('/').map_or(0, |s| s + 1) => &f.name[..dot],
+                    _ => &f.name,
+                };
+                let mut name = format!("{stem}{}", format.suffix());
+                let mut n = 2;
+                while !used.insert(name.clone()) {
+                    name = format!("{stem} ({n}){}", format.suffix());
+                    n += 1;
+                }
+                match out {
+                    annotate::Exported::Bytes(b) => zip.add(&name, &b),
+                    annotate::Exported::Text(t) => zip.add(&name, t.as_bytes()),
+                }
+            }
+            Err(e) => {
+                use std::fmt::Write;
+                let _ = writeln!(
+                    failed,
+                    "{}：{}（{}）",
+                    f.name,
+                    e.message_zh(),
+                    e.message_en()
+                );
+            }
+        }
+    }
+    if !failed.is_empty() {
+        zip.add("无法导出.txt", failed.as_bytes());
+    }
+    zip.finish()
+}
+
 /// Analyzes the text a reader extracted ([`formats::read`]), with the format and encoding it
 /// gave: the same report as [`analyze_bytes`] on the file. The page reads a .docx in one wasm
 /// module (the readers) and analyzes the text in another (its first).

@@ -10,7 +10,7 @@ use fazhi::batch::{self, Batch};
 const USAGE: &str = "用法 / usage:
   fazhi analyze [--format json|jsonl|md|csv] FILE... | -
   fazhi batch [--format md|json|csv|xlsx] [-o FILE] PATH...   (PATH: 文件、文件夹或 .zip / a file, a folder or a .zip)
-  fazhi review [--format docx|md|sheet] [-o FILE] FILE
+  fazhi review [--format docx|md|sheet] [-o FILE] FILE...   (多个文件：一个 .zip / several files: one .zip)
       docx: 批注版（问题写成 Word 批注）/ the document with each finding as a Word comment (default)
       md, sheet: 审阅意见（Markdown / .docx）/ the review sheet as Markdown or .docx";
 
@@ -301,12 +301,12 @@ fn review_command(args: &[String]) -> ExitCode {
             f => files.push(f.to_string()),
         }
     }
-    let [file] = files.as_slice() else {
+    if files.is_empty() {
         return usage_error(&format!(
-            "fazhi: review 只接受一个文件 / review takes exactly one file\n{USAGE}"
+            "fazhi: review 需要文件 / review needs a file\n{USAGE}"
         ));
-    };
-    let binary = format != ReviewFormat::SheetMd;
+    }
+    let binary = format != ReviewFormat::SheetMd || files.len() > 1;
     if binary && output.is_none() && std::io::stdout().is_terminal() {
         return usage_error(
             "fazhi: .docx 是二进制文件，不能输出到终端，请用 -o 文件名.docx\n\
@@ -318,6 +318,41 @@ fn review_command(args: &[String]) -> ExitCode {
         ReviewFormat::SheetMd => fazhi::annotate::Export::SheetMarkdown,
         ReviewFormat::SheetDocx => fazhi::annotate::Export::SheetDocx,
     };
+    if files.len() > 1 {
+        // Several files: one .zip of their reviews; one that cannot be read is listed in it.
+        let mut list = Vec::new();
+        for f in &files {
+            match read(f) {
+                Ok(bytes) => {
+                    let name = Path::new(f)
+                        .file_name()
+                        .map_or(f.clone(), |n| n.to_string_lossy().into_owned());
+                    list.push(fazhi::ReviewFile {
+                        name,
+                        bytes,
+                        dismissed: Vec::new(),
+                    })
+                }
+                Err(e) => {
+                    eprintln!(
+                        "fazhi: {f}: {}\nfazhi: {f}: {}",
+                        e.message_zh(),
+                        e.message_en()
+                    );
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        let zip = fazhi::review_zip(&list, export);
+        let written = match &output {
+            Some(o) => {
+                std::fs::write(o, &zip).map_err(|e| std::io::Error::other(format!("{o}: {e}")))
+            }
+            None => write_stdout(&zip),
+        };
+        return finish(written, false);
+    }
+    let file = &files[0];
     let bytes = match read(file).and_then(|b| fazhi::review(&b, file, export, &[])) {
         Ok(fazhi::annotate::Exported::Bytes(b)) => b,
         Ok(fazhi::annotate::Exported::Text(s)) => s.into_bytes(),

@@ -123,8 +123,8 @@ export interface YearOverYear {
 export interface BatchResult {
   schemaVersion: number; indicatorColumns: IndicatorColumn[]; rows: BatchRow[]; reuse: Passage[]; years: YearOverYear[];
 }
-/** The table as the CSV and the spreadsheet hold it (parts as ✔/✘). */
-export interface BatchTable { header: string[]; rows: string[][]; }
+/** A sheet of the batch workbook: the table (as the CSV holds it, parts as ✔/✘), 五项内容, 照搬照抄, 逐年对照. */
+export interface Sheet { name: string; header: string[]; rows: string[][]; }
 "#;
 
     pub(super) fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
@@ -296,11 +296,10 @@ mod batch {
             self.with_result(crate::batch::csv)
         }
 
-        /// The table's header and cells, for the spreadsheet writer.
-        #[wasm_bindgen(unchecked_return_type = "BatchTable")]
-        pub fn table(&self) -> Result<JsValue, JsValue> {
-            let (header, rows) = self.with_result(crate::batch::table);
-            to_js(&serde_json::json!({ "header": header, "rows": rows }))
+        /// The workbook's sheets (the table, 五项内容, 照搬照抄, 逐年对照), for the spreadsheet writer.
+        #[wasm_bindgen(unchecked_return_type = "Sheet[]")]
+        pub fn sheets(&self) -> Result<JsValue, JsValue> {
+            to_js(&self.with_result(crate::batch::sheets::sheets))
         }
 
         /// Every model, one JSON object per line (failures as `{"file","error"}`).
@@ -408,7 +407,22 @@ export interface ZipEntry { name: string; bytes: Uint8Array | null; error: strin
 ))]
 use wasm_bindgen::prelude::*;
 
-/// The batch table as an .xlsx workbook (header row, column widths, parts as ✔/✘).
+#[cfg(all(
+    feature = "xlsx",
+    not(any(
+        feature = "module-core",
+        feature = "module-batch",
+        feature = "module-readers",
+        feature = "module-review"
+    ))
+))]
+#[wasm_bindgen(typescript_custom_section)]
+const XLSX_TS: &str = r#"
+/** A sheet of the batch workbook (`Batch.sheets()` of the batch module). */
+export interface Sheet { name: string; header: string[]; rows: string[][]; }
+"#;
+
+/// The batch's sheets (`Batch.sheets()`) as an .xlsx workbook (header rows, column widths, parts as ✔/✘).
 #[cfg(all(
     feature = "xlsx",
     not(any(
@@ -420,11 +434,10 @@ use wasm_bindgen::prelude::*;
 ))]
 #[wasm_bindgen(js_name = xlsxOf)]
 pub fn xlsx_of(
-    header: Vec<String>,
-    #[wasm_bindgen(unchecked_param_type = "string[][]")] rows: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Sheet[]")] sheets: JsValue,
 ) -> Result<Vec<u8>, JsValue> {
-    let rows: Vec<Vec<String>> = serde_wasm_bindgen::from_value(rows)?;
-    crate::batch::xlsx::workbook(&header, &rows).map_err(|e| js_sys::Error::new(&e).into())
+    let sheets: Vec<crate::batch::sheets::Sheet> = serde_wasm_bindgen::from_value(sheets)?;
+    crate::batch::xlsx::workbook_of(&sheets).map_err(|e| js_sys::Error::new(&e).into())
 }
 
 /// The reviewer's exports (module-review): the findings back to the drafter (docs/review.md).
@@ -439,11 +452,51 @@ mod review {
 
     #[wasm_bindgen(typescript_custom_section)]
     const REVIEW_TS: &str = r#"
-/** A finding the reviewer set aside: its rule and the start of its span (null: about the whole report). */
-export interface Dismissal { rule: string; start: number | null; reason?: string; }
+/** A finding the reviewer set aside: its rule, the start of its span (null: about the whole report)
+ *  and, to tell apart report-wide findings of one rule, its message. */
+export interface Dismissal { rule: string; start: number | null; message?: string; reason?: string; }
 /** What `reviewExport` writes: the 批注版 .docx, the 审阅意见 sheet as Markdown, or as .docx. */
 export type ReviewFormat = "docx" | "md" | "sheet";
 "#;
+
+    fn export_of(format: &str) -> Result<crate::annotate::Export, JsValue> {
+        match format {
+            "docx" => Ok(crate::annotate::Export::Commented),
+            "md" => Ok(crate::annotate::Export::SheetMarkdown),
+            "sheet" => Ok(crate::annotate::Export::SheetDocx),
+            other => Err(js_sys::Error::new(&format!("未知的导出格式：{other}")).into()),
+        }
+    }
+
+    /// Every file's review in one .zip (the batch's 全部导出): `files[i]` named `names[i]`, with
+    /// `dismissed[i]` set aside; a file that cannot be read is listed in `无法导出.txt`.
+    #[wasm_bindgen(js_name = reviewZip)]
+    pub fn review_zip(
+        files: Vec<js_sys::Uint8Array>,
+        names: Vec<String>,
+        #[wasm_bindgen(unchecked_param_type = "ReviewFormat")] format: &str,
+        #[wasm_bindgen(unchecked_param_type = "Dismissal[][] | undefined")] dismissed: JsValue,
+    ) -> Result<Vec<u8>, JsValue> {
+        let format = export_of(format)?;
+        let mut dismissed: Vec<Vec<crate::annotate::Dismissal>> =
+            if dismissed.is_undefined() || dismissed.is_null() {
+                Vec::new()
+            } else {
+                serde_wasm_bindgen::from_value(dismissed)?
+            };
+        dismissed.resize(files.len(), Vec::new());
+        let list: Vec<crate::ReviewFile> = files
+            .iter()
+            .zip(names)
+            .zip(dismissed)
+            .map(|((f, name), dismissed)| crate::ReviewFile {
+                name,
+                bytes: f.to_vec(),
+                dismissed,
+            })
+            .collect();
+        Ok(crate::review_zip(&list, format))
+    }
 
     /// The review of a file's bytes or of a text: `docx` the 批注版 (a .docx input with comments
     /// added, anything else a new .docx of its text), `md` / `sheet` the 审阅意见 as Markdown (a
@@ -462,14 +515,7 @@ export type ReviewFormat = "docx" | "md" | "sheet";
             } else {
                 serde_wasm_bindgen::from_value(dismissed)?
             };
-        let format = match format {
-            "docx" => crate::annotate::Export::Commented,
-            "md" => crate::annotate::Export::SheetMarkdown,
-            "sheet" => crate::annotate::Export::SheetDocx,
-            other => {
-                return Err(js_sys::Error::new(&format!("未知的导出格式：{other}")).into());
-            }
-        };
+        let format = export_of(format)?;
         let out = match input.as_string() {
             Some(text) => Ok(crate::review_text(&text, name, format, &dismissed)),
             None => {

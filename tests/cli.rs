@@ -306,7 +306,10 @@ fn batch_csv_and_xlsx_hold_the_same_cells() {
     assert!(out.stdout.is_empty());
     use calamine::{Data, Reader};
     let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
-    assert_eq!(book.sheet_names(), ["批量审阅", "照搬照抄", "逐年对照"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["批量审阅", "五项内容", "照搬照抄", "逐年对照"]
+    );
     let sheet = book.worksheet_range("批量审阅").unwrap();
     let percent = cells[0].iter().position(|h| h == "照搬比例").unwrap();
     let got: Vec<Vec<String>> = sheet
@@ -454,7 +457,54 @@ fn review_of_an_unreadable_file_names_it_in_both_languages() {
     );
     assert!(err.contains("password"), "{err}");
     assert!(run.stdout.is_empty());
-    // Two files, or none, is a usage error.
-    let two = fazhi(&["review", "--format", "md", &src, &src]);
-    assert_eq!(two.status.code(), Some(2));
+    // No file is a usage error.
+    let none = fazhi(&["review", "--format", "md"]);
+    assert_eq!(none.status.code(), Some(2));
+}
+
+#[test]
+fn review_of_several_files_is_one_zip_listing_the_unreadable_ones() {
+    let dir = std::env::temp_dir().join(format!("fazhi-review-zip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let docx = fixture("002_cde1628b69510f98.autonum.docx");
+    let pdf = fixture("encrypted/user-password.pdf");
+    let out = dir.join("全部.zip");
+    let run = fazhi(&["review", "-o", out.to_str().unwrap(), &docx, &pdf, &docx]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let zip = std::fs::read(&out).unwrap();
+    let archive = fazhi::formats::zip::Archive::new(&zip, &fazhi::formats::LIMITS).unwrap();
+    let mut names: Vec<&str> = archive.names().collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "002_cde1628b69510f98.autonum (2).批注版.docx",
+            "002_cde1628b69510f98.autonum.批注版.docx",
+            "无法导出.txt"
+        ]
+    );
+    // Each entry is the file `fazhi review` writes for it alone.
+    let alone = fazhi(&[
+        "review",
+        "-o",
+        dir.join("一份.docx").to_str().unwrap(),
+        &docx,
+    ]);
+    assert!(alone.status.success());
+    let entry = archive
+        .read("002_cde1628b69510f98.autonum.批注版.docx")
+        .unwrap()
+        .unwrap();
+    assert_eq!(entry, std::fs::read(dir.join("一份.docx")).unwrap());
+    let failed = String::from_utf8(archive.read("无法导出.txt").unwrap().unwrap()).unwrap();
+    assert!(failed.starts_with("user-password.pdf："), "{failed}");
+    assert!(
+        failed.contains("密码") && failed.contains("password"),
+        "{failed}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

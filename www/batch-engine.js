@@ -25,6 +25,7 @@ export class Engine {
     this.total = 0;
     this.failed = {};
     this.test = null;
+    this.origins = []; // per row: { file, entry } — the File it came from, the zip entry's index or null
   }
 
   handle(msg) {
@@ -47,6 +48,7 @@ export class Engine {
         this.cancelled = this.running;
         this.batch.free();
         this.batch = new this.wasm.Batch();
+        this.origins = [];
         this.done = this.total = 0;
         this.failed = {};
         if (!this.running) this.post({ type: 'result', result: this.batch.result(), cancelled: false });
@@ -54,9 +56,14 @@ export class Engine {
       case 'report':
         this.post({ type: 'reply', id: msg.id, data: this.batch.report(msg.index) ?? null });
         break;
+      case 'source':
+        // A row's file as read (a zip's entry taken out again) and its text, for the review exports.
+        this.source(msg.index).then((data) => this.post({ type: 'reply', id: msg.id, data }),
+          (e) => this.post({ type: 'reply', id: msg.id, data: { error: e.message } }));
+        break;
       case 'export': {
         const b = this.batch;
-        const data = msg.kind === 'csv' ? b.csv() : msg.kind === 'jsonl' ? b.jsonl() : b.table();
+        const data = msg.kind === 'csv' ? b.csv() : msg.kind === 'jsonl' ? b.jsonl() : b.sheets();
         this.post({ type: 'reply', id: msg.id, data });
         break;
       }
@@ -93,8 +100,19 @@ export class Engine {
     return this.batch.addRead(read.text, name, read.format, read.encoding);
   }
 
+  /** Row `index`'s bytes and text: { bytes, text, name }, or null for a file that was not read. */
+  async source(index) {
+    const o = this.origins[index];
+    const report = this.batch.report(index);
+    if (!o || !report) return null;
+    let bytes = new Uint8Array(await o.file.arrayBuffer());
+    if (o.entry !== null) bytes = (await this.readers()).zipEntries(bytes)[o.entry].bytes;
+    return { bytes, text: report.text, name: report.source.name };
+  }
+
   /** Adds one file's bytes, or every file of a zip of reports; returns when done. */
   async addOne(file, name) {
+    this.origins[this.batch.len] = { file, entry: null };
     if (this.failed[name]) { this.done++; this.progress(this.batch.addFailure(name, this.failed[name])); return; }
     let bytes;
     try {
@@ -119,6 +137,7 @@ export class Engine {
       if (this.cancelled) return;
       const e = entries[k];
       const path = name + '/' + e.name;
+      this.origins[this.batch.len] = { file, entry: k };
       this.done++;
       this.progress(e.bytes ? this.addBytes(e.bytes, path, readers) : this.batch.addFailure(path, e.error));
       if (k % 4 === 3) await tick(); // lets a cancel in

@@ -75,12 +75,11 @@
     tooOld('no WebAssembly');
     return;
   }
-  // Module scripts run before the load event: by then each element on the page must be defined.
+  // Module scripts run before the load event: by then the analyzer must be defined. The batch is
+  // loaded when its tab is first shown (page.js), which reports a failed import here.
   window.addEventListener('load', function () {
-    var names = ['fazhi-analyzer', 'fazhi-batch'];
-    for (var i = 0; i < names.length; i++) {
-      if (!document.querySelector(names[i])) continue;
-      if (!window.customElements || !window.customElements.get(names[i])) { tooOld(names[i] + ' not defined'); return; }
-    }
+    var name = 'fazhi-analyzer';
+    if (document.querySelector(name) && !(window.customElements && window.customElements.get(name))) tooOld(name + ' not defined');
   });
+  window.addEventListener('fazhi-too-old', function (e) { tooOld(String(e.detail)); });
 })();

@@ -51,8 +51,12 @@ declare class FazhiAnalyzer extends HTMLElement {
   /** Marks a span (`[start, end)` of the current report's text) and scrolls to it. */
   reveal(span: [number, number]): void;
   /** The shown report's review, downloaded and resolved as a Blob: `docx` the 批注版 (findings as
-   *  Word comments), `sheet` / `md` the 审阅意见 as .docx / Markdown (docs/review.md). */
+   *  Word comments), `sheet` / `md` the 审阅意见 as .docx / Markdown (docs/review.md); the
+   *  findings set aside (忽略) left out. */
   exportReview(format?: "docx" | "sheet" | "md"): Promise<Blob>;
+  /** The findings set aside (忽略, with a reason) in a text, as stored in this browser's
+   *  localStorage: left out of the count and of every review export. */
+  static dismissedFor(text: string): { rule: string; start: number | null; message: string; reason: string }[];
 
   addEventListener<K extends keyof FazhiAnalyzerEventMap>(type: K,
     listener: (this: FazhiAnalyzer, ev: FazhiAnalyzerEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;

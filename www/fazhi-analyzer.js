@@ -16,6 +16,21 @@ function readersModule() {
 const REVIEW_URL = './review-export.js';
 const loadReview = () => import(new URL(REVIEW_URL, import.meta.url).href);
 
+// Findings the reviewer set aside (docs/review.md), per text in localStorage: a reload keeps them.
+/** The storage key of a text: its length and FNV-1a hash. */
+function textKey(t) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193) >>> 0;
+  return `fazhi-dismissed:${t.length}:${h.toString(36)}`;
+}
+/** The dismissals stored for a text: [{ rule, start, message, reason }] (start: null for the whole report). */
+function dismissedFor(text) { try { return JSON.parse(localStorage.getItem(textKey(text))) || []; } catch { return []; } }
+function storeDismissed(text, list) {
+  try { if (list.length) localStorage.setItem(textKey(text), JSON.stringify(list)); else localStorage.removeItem(textKey(text)); } catch { /* private mode: kept until reload */ }
+}
+/** The dismissal of a finding: same rule, span start and message. */
+const dismissalOf = (list, f) => list.find((d) => d.rule === f.rule && d.start === (f.span ? f.span[0] : null) && d.message === f.message);
+
 /** Analyzes a file's bytes: text and web pages here, other formats read by the readers module. */
 async function analyzeAnyFile(bytes, name) {
   if (!needsReaders(bytes)) return analyzeFile(bytes, name);
@@ -301,6 +316,9 @@ ol.findings { padding-left: 0; list-style: none; margin: 0; font-size: 13px; }
 ol.findings li { padding: 3px 4px; border-left: 3px solid #ccc; margin: 3px 0; }
 ol.findings li.sev-error { border-color: #b42318; } ol.findings li.sev-warning { border-color: #bf8700; }
 button.finding { all: unset; display: block; width: 100%; cursor: pointer; }
+ol.findings li { display: flex; align-items: flex-start; } ol.findings li > :first-child { flex: 1; min-width: 0; }
+button.dismiss { font-size: 11px; padding: 0 4px; margin-left: 4px; color: #666; } ol.findings li input { width: 8em; font-size: 12px; }
+ol.findings li.dismissed { opacity: .6; } li.dismissed .msg-text { text-decoration: line-through; }
 ol.findings li[data-span]:hover { background: #f6f6f6; }
 ol.findings li.current { background: #fdf3f3; }
 .icon { display: inline-block; width: 1.4em; } .sev-error .icon { color: #b42318; } .sev-warning .icon { color: #bf8700; }
@@ -837,26 +855,60 @@ class View {
     setChildren(this.treeBox, el('h2', {}, '提纲'), outline.length ? list(outline) : el('p', { class: 'said' }, '（未识别到标题层级）'));
   }
 
+  /** The findings set aside for the shown text (left out of the count and the review exports). */
+  dismissed() { return this.current ? dismissedFor(this.current.text) : []; }
+
+  /** Sets a finding aside with a reason, or (reason null) takes it back; stored for this text. */
+  dismiss(f, reason) {
+    const list = this.dismissed().filter((d) => d !== dismissalOf([d], f));
+    if (reason !== null) list.push({ rule: f.rule, start: f.span ? f.span[0] : null, message: f.message, reason });
+    storeDismissed(this.current.text, list);
+    this.renderFindings(this.current);
+  }
+
   renderFindings({ findings }) {
-    // Every finding is listed; those with a span are buttons that light it up in the text.
+    // Every finding is listed; those with a span are buttons that light it up in the text. Each
+    // can be set aside (忽略, with a reason) and taken back (恢复).
+    const gone = this.dismissed();
     const row = (f, i) => {
       const [icon, name] = SEVERITY[f.severity] || ['•', f.severity];
-      const body = [el('span', { class: 'icon', role: 'img', 'aria-label': name }, icon), f.message,
+      const d = dismissalOf(gone, f);
+      const out = !!d;
+      const why = d && d.reason;
+      const body = el('div', {}, el('span', { class: 'icon', role: 'img', 'aria-label': name }, icon), el('span', { class: 'msg-text' }, f.message),
         f.suggestion ? el('div', { class: 'suggestion' }, '建议：' + f.suggestion) : '',
-        el('span', { class: 'rule' }, ' ' + f.rule)];
-      if (!f.span || f.span[1] <= f.span[0]) return el('li', { class: 'sev-' + f.severity, title: name }, body);
-      const li = el('li', { class: 'sev-' + f.severity, title: name, 'data-span': f.span.join(',') },
-        el('button', { type: 'button', class: 'finding' }, body));
-      li.addEventListener('click', () => {
-        for (const c of this.findingsBox.querySelectorAll('li.current')) c.classList.remove('current');
-        li.classList.add('current');
-        this.highlight('x' + i);
+        el('span', { class: 'rule' }, ' ' + f.rule), out ? el('div', { class: 'said' }, '已忽略' + (why ? '：' + why : '')) : '');
+      const spanned = f.span && f.span[1] > f.span[0];
+      const attrs = { class: 'sev-' + f.severity + (out ? ' dismissed' : ''), title: name };
+      if (spanned) attrs['data-span'] = f.span.join(',');
+      const li = el('li', attrs, spanned ? el('button', { type: 'button', class: 'finding' }, body) : body);
+      const toggle = el('button', { type: 'button', class: 'dismiss', title: out ? '恢复此问题' : '忽略此问题（不计入数目与导出）' }, out ? '恢复' : '忽略');
+      toggle.addEventListener('click', (e) => {
+        e.stopPropagation();
+        if (out) { this.dismiss(f, null); return; }
+        const reason = el('input', { type: 'text', placeholder: '理由（可不填）', 'aria-label': '忽略的理由' });
+        const ok = el('button', { type: 'button', class: 'dismiss' }, '确定');
+        const done = () => this.dismiss(f, reason.value.trim());
+        ok.addEventListener('click', (ev) => { ev.stopPropagation(); done(); });
+        reason.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') done(); });
+        reason.addEventListener('click', (ev) => ev.stopPropagation());
+        toggle.replaceWith(reason, ok);
+        reason.focus();
       });
+      li.append(toggle);
+      if (spanned) {
+        li.addEventListener('click', () => {
+          for (const c of this.findingsBox.querySelectorAll('li.current')) c.classList.remove('current');
+          li.classList.add('current');
+          this.highlight('x' + i);
+        });
+      }
       return li;
     };
     const listed = findings.slice(0, MAX_LISTED).map(row);
     const more = findings.length - listed.length;
-    setChildren(this.findingsBox, el('h2', {}, `问题清单（${findings.length}）`), findings.length
+    const out = findings.filter((f) => dismissalOf(gone, f)).length;
+    setChildren(this.findingsBox, el('h2', {}, `问题清单（${findings.length - out}${out ? `，已忽略 ${out}` : ''}）`), findings.length
       ? el('ol', { class: 'findings' }, listed) : el('p', { class: 'said' }, '未发现问题'),
       more > 0 ? el('p', { class: 'said' }, `另有 ${more} 条未列出（导出 JSON 可查看全部）`) : '');
   }
@@ -1013,6 +1065,9 @@ class FazhiAnalyzer extends HTMLElement {
 
   /** Downloads the review (docs/embed.md). */
   exportReview(format) { return view(this).exportReview(format); }
+
+  /** The findings set aside (忽略) in a text, as stored in this browser: [{ rule, start, message, reason }]. */
+  static dismissedFor(text) { return dismissedFor(text); }
 
   /** Shows a report analyzed elsewhere (the batch's report view). */
   show(report) { const v = view(this); v.show(report); v.setEditing(false); }

@@ -1,14 +1,18 @@
 // <fazhi-batch>: batch review of many reports — the table (sortable, filterable, totals), the
 // passages two issuers share (照搬照抄), the same issuer year over year (逐年对照), exports (CSV,
-// Excel, JSON Lines), and each report's full view (a <fazhi-analyzer viewer>). Files are read in a
+// Excel, JSON Lines), the charts above the table (batch-charts.js), and each report's full view
+// (a <fazhi-analyzer viewer>). Files are read in a
 // Web Worker (batch-worker.js); report text is only ever rendered as text, never as HTML.
 import './fazhi-analyzer.js';
 import { Engine } from './batch-engine.js';
+import { charts } from './batch-charts.js';
 
 // The worker script and the spreadsheet writer (a wasm module loaded when 导出 Excel is clicked).
 // The single file (file://, where no worker can start) reads on the page's thread and has no Excel.
 const WORKER_URL = './batch-worker.js';
 const XLSX_URL = './pkg/xlsx/fazhi.js';
+// The review exports (review-export.js, its wasm module), loaded on the first click; null in the single file.
+const REVIEW_URL = './review-export.js';
 const inThreadWasm = async () => { const m = await import('./pkg/batch/fazhi.js'); await m.default(); return m; };
 let readers = null;
 const inThreadReaders = () => (readers = readers || import('./pkg/readers/fazhi.js').then(async (m) => { await m.default(); return m; }));
@@ -70,6 +74,15 @@ ul.promises li.kept { border-color: #1a7f37; } ul.promises li.missed { border-co
 .evidence { color: #444; font-size: 13px; margin-top: 2px; }
 .empty { color: #888; padding: 12px 0; }
 .viewer-bar { display: flex; gap: 8px; align-items: center; margin: 12px 12px 0; flex-wrap: wrap; }
+details.charts > summary { cursor: pointer; font-weight: 600; margin: 4px 0; }
+.charts .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); grid-gap: 10px; margin: 6px 0 10px; }
+figure.chart { margin: 0; border: 1px solid #eee; border-radius: 4px; padding: 6px; min-width: 0; }
+figure.chart figcaption { font-size: 13px; margin-bottom: 4px; }
+figure.chart figcaption button { margin-left: 8px; font-size: 12px; }
+figure.chart svg { display: block; width: 100%; height: auto; max-width: 100%; }
+figure.chart[data-chart="五项内容"] svg, figure.chart[data-chart="照搬比例"] svg { max-height: 520px; }
+figure.chart g[role="link"]:hover > text, figure.chart g[role="link"]:focus > text { text-decoration: underline; }
+figure.chart g[role="link"]:focus { outline: none; } figure.chart g[role="link"]:focus > rect:first-of-type { stroke: #0550ae; }
 @media (max-width: 700px) { .box { margin: 6px; padding: 6px; } progress { width: 120px; } }
 `;
 
@@ -241,10 +254,11 @@ async function droppedFiles(dataTransfer) {
 
 /**
  * The filter: words separated by spaces, all must hold. `part3=✘` (or 缺少第3部分), `score<60`,
- * `year!=2024`, `errors>0`, `reuse>=10` (percent), `失败` / `error` for unreadable files; any other
- * word is looked for in the file name, issuer and message.
+ * `year!=2024`, `errors>0`, `reuse>=10` (percent), `未报告:行政复议案件` / `已报告:…` (a key
+ * indicator of `indicatorColumns`), `失败` / `error` for unreadable files; any other word is looked
+ * for in the file name, issuer and message.
  */
-export function parseFilter(q) {
+export function parseFilter(q, indicatorColumns = []) {
   const tests = [];
   const FIELDS = { score: 'score', 得分: 'score', year: 'year', 年度: 'year', errors: 'errors', 错误: 'errors',
     warnings: 'warnings', 警告: 'warnings', notes: 'notes', 提示: 'notes', reuse: 'reuse', 照搬: 'reuse' };
@@ -270,6 +284,10 @@ export function parseFilter(q) {
         const x = f === 'reuse' ? Math.round(r.reusedShare * 100) : r[f];
         return x !== null && x !== undefined && op(x, v);
       });
+    } else if ((m = tok.match(/^(未报告|已报告)[:：](.+)$/)) && indicatorColumns.some((c) => c.label === m[2])) {
+      const k = indicatorColumns.findIndex((c) => c.label === m[2]);
+      const given = m[1] === '已报告';
+      tests.push((r) => !r.error && (r.indicators[k] !== null && r.indicators[k] !== undefined) === given);
     } else if (/^(error|失败|无法读取)$/i.test(tok)) {
       tests.push((r) => !!r.error);
     } else {
@@ -340,6 +358,8 @@ class FazhiBatch extends HTMLElement {
       el('button', { onclick: () => this.exportCsv() }, '导出 CSV'),
       el('button', { onclick: () => this.exportXlsx(), title: XLSX_URL ? '' : '单文件版不含 Excel 导出：请导出 CSV（Excel、WPS 可直接打开），或使用网页版' }, '导出 Excel'),
       el('button', { onclick: () => this.exportJsonl() }, '导出 JSON Lines'),
+      el('button', { onclick: () => this.exportAllReviews('docx'), title: REVIEW_URL ? '每份报告的批注版 .docx，打包为一个 .zip' : '单文件版不含批注导出，请使用网页版' }, '全部导出批注版（.zip）'),
+      el('button', { onclick: () => this.exportAllReviews('sheet'), title: REVIEW_URL ? '每份报告的审阅意见 .docx，打包为一个 .zip' : '单文件版不含批注导出，请使用网页版' }, '全部导出审阅意见（.zip）'),
       el('button', { onclick: () => this.client.send({ type: 'clear' }) }, '清空'),
     ];
     if (!XLSX_URL) this.exportButtons[1].disabled = true;
@@ -354,12 +374,13 @@ class FazhiBatch extends HTMLElement {
     this.filterInput.addEventListener('input', () => { this.filter = this.filterInput.value; this.renderBody(); });
     this.quick = el('span', { class: 'quick bar' });
     this.filterBox = el('div', { class: 'filter' }, el('label', {}, '筛选'), this.filterInput, this.quick,
-      el('span', { class: 'hint' }, '空格分隔、同时满足：part3=✘ 缺少第3部分（1 举措、2 不足、3 第一责任人、4 安排、5 其他）；score<60 得分低于 60；year!=2024 年度不是 2024；errors>0、reuse>=10（照搬比例 %）；“无法读取”；其他文字按文件名、发文机关查找。'));
+      el('span', { class: 'hint' }, '空格分隔、同时满足：part3=✘ 缺少第3部分（1 举措、2 不足、3 第一责任人、4 安排、5 其他）；score<60 得分低于 60；year!=2024 年度不是 2024；errors>0、reuse>=10（照搬比例 %）；未报告:行政复议案件（关键指标）；“无法读取”；其他文字按文件名、发文机关查找。'));
     this.countBox = el('div', { class: 'count' });
     this.table = el('table', { class: 'batch' });
     this.scroller = el('div', { class: 'scroll' }, this.table);
     this.panels = {
-      table: el('section', { role: 'tabpanel', 'data-panel': 'table' }, this.filterBox, this.countBox, this.scroller),
+      table: el('section', { role: 'tabpanel', 'data-panel': 'table' }, this.chartsBox = el('details', { class: 'charts', open: '', hidden: '' }),
+        this.filterBox, this.countBox, this.scroller),
       reuse: el('section', { role: 'tabpanel', 'data-panel': 'reuse' }),
       years: el('section', { role: 'tabpanel', 'data-panel': 'years' }),
     };
@@ -369,7 +390,9 @@ class FazhiBatch extends HTMLElement {
     this.viewer = null;
     this.viewerTitle = el('span', { class: 'said' });
     this.viewerBox = el('div', { hidden: '' }, el('div', { class: 'viewer-bar' },
-      el('button', { class: 'back', onclick: () => this.back() }, '返回批量表'), this.viewerTitle));
+      el('button', { class: 'back', onclick: () => this.back() }, '返回批量表'), this.viewerTitle,
+      ...(REVIEW_URL ? [el('button', { onclick: () => this.exportRow(this.viewing, 'docx').catch(() => {}) }, '导出批注版'),
+        el('button', { onclick: () => this.exportRow(this.viewing, 'sheet').catch(() => {}) }, '导出审阅意见')] : [])));
     setChildren(this.root, style, this.main, this.viewerBox);
     this.showTab('table');
     this.renderAll();
@@ -444,7 +467,7 @@ class FazhiBatch extends HTMLElement {
 
   visibleRows() {
     if (!this.result) return [];
-    const keep = parseFilter(this.filter);
+    const keep = parseFilter(this.filter, this.result.indicatorColumns);
     const rows = this.result.rows.filter(keep);
     const col = this.columns().find((c) => c.id === this.sort.col);
     if (col) {
@@ -465,13 +488,25 @@ class FazhiBatch extends HTMLElement {
     this.tabButtons.table.textContent = `批量表（${n}）`;
     this.tabButtons.reuse.textContent = `照搬照抄（${r ? r.reuse.length : 0}）`;
     this.tabButtons.years.textContent = `逐年对照（${r ? r.years.length : 0}）`;
-    for (const b of this.exportButtons.slice(0, 3)) b.disabled = !n || (b.textContent === '导出 Excel' && !XLSX_URL);
+    for (const b of this.exportButtons.slice(0, 5)) b.disabled = !n || (b.textContent === '导出 Excel' && !XLSX_URL) || (/批注|审阅/.test(b.textContent) && !REVIEW_URL);
     this.renderQuick();
+    this.renderCharts();
     this.renderHead();
     this.renderBody();
     // The panels are drawn when shown.
     if (this.tab === 'reuse') this.renderReuse();
     if (this.tab === 'years') this.renderYears();
+  }
+
+  /** The charts above the table: a report's marks open it, the others filter the table. */
+  renderCharts() {
+    const act = {
+      open: (i) => this.open(i),
+      filter: (q) => { this.filterInput.value = q; this.filter = q; this.renderBody(); this.filterBox.scrollIntoView({ block: 'start' }); },
+    };
+    const figs = charts(this.result, act);
+    this.chartsBox.hidden = !figs;
+    if (figs) setChildren(this.chartsBox, el('summary', {}, '一览图'), el('div', { class: 'grid' }, ...figs));
   }
 
   renderQuick() {
@@ -604,6 +639,7 @@ class FazhiBatch extends HTMLElement {
     this.main.hidden = true;
     this.viewerBox.hidden = false;
     this.viewerTitle.textContent = `${index + 1} / ${this.result.rows.length}：${row.file}`;
+    this.viewing = index;
     if (!this.viewer) this.viewerBox.append(this.viewer = el('fazhi-analyzer', { viewer: '' }));
     this.viewer.show(report);
     if (span) this.viewer.reveal(span);
@@ -634,12 +670,59 @@ class FazhiBatch extends HTMLElement {
     this.download('批量审阅.jsonl', 'application/jsonl', await this.client.request({ type: 'export', kind: 'jsonl' }));
   }
 
+  /** The review module, loaded on the first review export. */
+  review() {
+    if (!REVIEW_URL) return Promise.reject(new Error('单文件版不含批注导出，请使用网页版'));
+    this.reviewModule = this.reviewModule || import(new URL(REVIEW_URL, import.meta.url).href).catch((e) => { this.reviewModule = null; throw e; });
+    return this.reviewModule;
+  }
+
+  /** Row `index`'s file as read and its text ({ bytes, text, name }), from the batch's worker. */
+  async source(index) {
+    const s = await this.client.request({ type: 'source', index });
+    if (!s || s.error) throw new Error(s ? s.error : '该文件未能读取');
+    return s;
+  }
+
+  /** Downloads row `index`'s 批注版 (`docx`) or 审阅意见 (`sheet`, `md`): a .docx row with comments
+   *  added to its own file, any other as a new .docx; the findings set aside in it left out. */
+  async exportRow(index, format = 'docx') {
+    try {
+      const [m, s] = await Promise.all([this.review(), this.source(index)]);
+      const out = await m.reviewOf(s.bytes, s.name, format, customElements.get('fazhi-analyzer').dismissedFor(s.text));
+      this.download(out.name, out.blob.type, out.blob);
+      return out.blob;
+    } catch (e) {
+      this.showMessage(`导出失败：${e.message}`);
+      throw e;
+    }
+  }
+
+  /** Downloads every readable row's review in one .zip (批注版 or 审阅意见 .docx). */
+  async exportAllReviews(format = 'docx') {
+    try {
+      const m = await this.review();
+      const items = [];
+      for (const row of this.result?.rows ?? []) {
+        if (row.error) continue;
+        const s = await this.source(row.index);
+        items.push({ bytes: s.bytes, name: s.name, dismissed: customElements.get('fazhi-analyzer').dismissedFor(s.text) });
+      }
+      const blob = await m.reviewZipOf(items, format);
+      this.download(format === 'docx' ? '批量审阅-批注版.zip' : '批量审阅-审阅意见.zip', 'application/zip', blob);
+      return blob;
+    } catch (e) {
+      this.showMessage(`导出失败：${e.message}`);
+      throw e;
+    }
+  }
+
   async exportXlsx() {
     if (!XLSX_URL) return;
     try {
       this.xlsx = this.xlsx || import(new URL(XLSX_URL, import.meta.url).href).then(async (m) => { await m.default(); return m; });
-      const [m, t] = await Promise.all([this.xlsx, this.client.request({ type: 'export', kind: 'table' })]);
-      this.download('批量审阅.xlsx', XLSX_TYPE, m.xlsxOf(t.header, t.rows));
+      const [m, sheets] = await Promise.all([this.xlsx, this.client.request({ type: 'export', kind: 'sheets' })]);
+      this.download('批量审阅.xlsx', XLSX_TYPE, m.xlsxOf(sheets));
     } catch (e) {
       this.xlsx = null;
       this.showMessage('无法导出 Excel：' + e.message);

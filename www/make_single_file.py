@@ -18,6 +18,7 @@ readers_glue = open(f"{www}/pkg/readers/fazhi.js", encoding="utf-8").read()
 ui = open(f"{www}/fazhi-analyzer.js", encoding="utf-8").read()
 engine = open(f"{www}/batch-engine.js", encoding="utf-8").read()
 batch = open(f"{www}/fazhi-batch.js", encoding="utf-8").read()
+batch_charts = open(f"{www}/batch-charts.js", encoding="utf-8").read()
 page = open(f"{www}/index.html", encoding="utf-8").read()
 compat = open(f"{www}/compat.js", encoding="utf-8").read()
 wasm = base64.b64encode(open(f"{www}/pkg/batch/fazhi_bg.wasm", "rb").read()).decode()
@@ -48,8 +49,13 @@ assert not re.search(r"^import |import\(", ui, flags=re.M), "the UI must have no
 engine = engine.replace("export class Engine", "class Engine")
 batch = re.sub(r"^import '\./fazhi-analyzer\.js';\s*$", "", batch, flags=re.M)
 batch = re.sub(r"^import \{ Engine \} from '\./batch-engine\.js';\s*$", "", batch, flags=re.M)
+# The charts in a scope of their own (their helpers' names), ahead of the batch that draws them.
+batch_charts = re.sub(r"^export ", "", batch_charts, flags=re.M)
+batch = re.sub(r"^import \{ charts \} from '\./batch-charts\.js';\s*$",
+               lambda _: "const { charts } = (() => {\n" + batch_charts + "\nreturn { charts };\n})();\n", batch, flags=re.M)
 batch = re.sub(r"^const WORKER_URL = .*$", "const WORKER_URL = null;", batch, flags=re.M)
 batch = re.sub(r"^const XLSX_URL = .*$", "const XLSX_URL = null;", batch, flags=re.M)
+batch = re.sub(r"^const REVIEW_URL = .*$", "const REVIEW_URL = null;", batch, flags=re.M)
 batch = re.sub(r"^const inThreadWasm = .*$", "const inThreadWasm = async () => { await __wbg_init({ module_or_path: globalThis.FAZHI_WASM }); "
                "return { Batch, needsReaders }; };", batch, flags=re.M)
 batch = re.sub(r"^const inThreadReaders = .*$", "const inThreadReaders = async () => { await FAZHI_READERS.default(); return FAZHI_READERS; };",
@@ -72,7 +78,8 @@ page = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
 page = page.replace('<script src="./compat.js"></script>', f'<script>\n{compat}\n</script>')
 page = page.replace('<script type="module" src="./fazhi-analyzer.js"></script>',
                     f'<script type="module">\n{script}\n</script>')
-page = page.replace('<script type="module" src="./fazhi-batch.js"></script>\n', '')
+# The batch is inlined above: page.js, which loads it when its tab is first shown, is not needed.
+page = page.replace('<script type="module" src="./page.js"></script>\n', '')
 page = page.replace('src="./pkg/sample.txt"', f'text="{html.escape(sample, quote=True)}"')
 assert "pkg/" not in page and "src=\"./" not in page, "no reference to other files may remain"
 open(out, "w", encoding="utf-8").write(page)

@@ -61,6 +61,17 @@ pub enum Export {
     SheetDocx,
 }
 
+impl Export {
+    /// What the exported file's name ends with, after the report's own name without its extension.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Export::Commented => ".批注版.docx",
+            Export::SheetMarkdown => ".审阅意见.md",
+            Export::SheetDocx => ".审阅意见.docx",
+        }
+    }
+}
+
 /// An export: Markdown text or the bytes of a .docx.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Exported {

@@ -18,6 +18,10 @@ pub struct Dismissal {
     pub rule: String,
     /// The UTF-16 start of its span (None for a finding about the whole report).
     pub start: Option<u32>,
+    /// Its message, when given: tells apart findings of one rule about the whole report (two
+    /// missing parts are two `missing-part` findings without a span).
+    #[serde(default)]
+    pub message: Option<String>,
     /// Why it was set aside (kept for the reviewer; not exported).
     #[serde(default)]
     pub reason: String,
@@ -26,7 +30,9 @@ pub struct Dismissal {
 impl Dismissal {
     /// Whether this dismissal is of that finding.
     pub fn covers(&self, f: &Finding) -> bool {
-        self.rule == f.rule && self.start == f.span.map(|s| s.0)
+        self.rule == f.rule
+            && self.start == f.span.map(|s| s.0)
+            && self.message.as_ref().is_none_or(|m| *m == f.message)
     }
 }
 
@@ -174,12 +180,38 @@ mod tests {
         let d = Dismissal {
             rule: gap.rule.clone(),
             start: gap.span.map(|s| s.0),
+            message: None,
             reason: "原文如此".into(),
         };
         let n2 = notes(&r, &[d]);
         assert!(!n2.iter().any(|x| x.at == Some(at)));
         assert_eq!(n2.len(), n.len() - 1);
         assert!(n2[0].lines.iter().any(|l| l == "另有 1 条已由审阅人排除。"));
+    }
+
+    #[test]
+    fn a_message_tells_apart_report_wide_findings_of_one_rule() {
+        let r = crate::analyze(
+            "关于2026年度法治政府建设情况的报告\n一、主要举措和成效\n推进依法行政。\n",
+            "t.txt",
+        );
+        let missing: Vec<&Finding> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "missing-part")
+            .collect();
+        assert!(missing.len() >= 2, "{:?}", r.findings);
+        let of = |f: &Finding, message: Option<String>| Dismissal {
+            rule: f.rule.clone(),
+            start: None,
+            message,
+            reason: String::new(),
+        };
+        // With its message, only that one; without, every report-wide finding of the rule.
+        let one = of(missing[0], Some(missing[0].message.clone()));
+        assert!(one.covers(missing[0]) && !one.covers(missing[1]));
+        let all = of(missing[0], None);
+        assert!(missing.iter().all(|f| all.covers(f)));
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod archive;
 mod cell;
 mod lines;
 pub mod reuse;
+pub mod sheets;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 pub mod years;

@@ -8,6 +8,7 @@
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::BatchResult;
+use super::sheets::Sheet;
 
 /// Columns that hold text even when a cell looks like a number (a file named `2023.txt` is not
 /// 2023; a date is text in the CSV too).
@@ -35,95 +36,25 @@ pub fn workbook(header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, Stri
     wb.save_to_buffer().map_err(err)
 }
 
-/// The whole batch result as a workbook: the table (the first sheet, the same cells as the
-/// CSV), the passages two issuers share (`照搬照抄`), and year over year (`逐年对照`: one row per
-/// last year's plan, and the indicators side by side).
-pub fn batch_workbook(result: &BatchResult) -> Result<Vec<u8>, String> {
+/// A workbook of the given sheets, in order (the page's Excel export: [`super::sheets::sheets`]
+/// made in the batch's worker, written here).
+pub fn workbook_of(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
     let mut wb = Workbook::new();
-    let (header, rows) = super::table(result);
-    sheet(&mut wb, "批量审阅", &header, &rows).map_err(err)?;
-    let (header, rows) = reuse_table(result);
-    sheet(&mut wb, "照搬照抄", &header, &rows).map_err(err)?;
-    let (header, rows) = years_table(result);
-    sheet(&mut wb, "逐年对照", &header, &rows).map_err(err)?;
+    for s in sheets {
+        sheet(&mut wb, &s.name, &s.header, &s.rows).map_err(err)?;
+    }
     wb.save_to_buffer().map_err(err)
+}
+
+/// The whole batch result as a workbook: [`super::sheets::sheets`] — the table (the first sheet,
+/// the same cells as the CSV), the five parts by report (`五项内容`), the passages two issuers
+/// share (`照搬照抄`), and year over year (`逐年对照`).
+pub fn batch_workbook(result: &BatchResult) -> Result<Vec<u8>, String> {
+    workbook_of(&super::sheets::sheets(result))
 }
 
 fn err(e: XlsxError) -> String {
     format!("无法生成 Excel 文件 / cannot write the xlsx file: {e}")
-}
-
-fn strings(v: &[&str]) -> Vec<String> {
-    v.iter().map(|s| s.to_string()).collect()
-}
-
-/// The shared passages as cells: both files, the length, the passage, both spans.
-pub fn reuse_table(result: &BatchResult) -> (Vec<String>, Vec<Vec<String>>) {
-    let header = strings(&["文件甲", "文件乙", "字数", "段落", "甲中位置", "乙中位置"]);
-    let file = |i: usize| result.rows.get(i).map_or(String::new(), |r| r.file.clone());
-    let rows = result
-        .reuse
-        .iter()
-        .map(|p| {
-            vec![
-                file(p.a.file),
-                file(p.b.file),
-                p.chars.to_string(),
-                p.text.clone(),
-                format!("{}–{}", p.a.span.0, p.a.span.1),
-                format!("{}–{}", p.b.span.0, p.b.span.1),
-            ]
-        })
-        .collect();
-    (header, rows)
-}
-
-/// Year over year as cells: per pair of reports, a row per last year's plan (followed up or
-/// not, with the sentence), then a row per indicator (last year → this year).
-pub fn years_table(result: &BatchResult) -> (Vec<String>, Vec<Vec<String>>) {
-    let header = strings(&[
-        "发文机关",
-        "上年文件",
-        "本年文件",
-        "上年",
-        "本年",
-        "沿用上年文字",
-        "上年安排",
-        "落实情况",
-        "依据",
-    ]);
-    let file = |i: usize| result.rows.get(i).map_or(String::new(), |r| r.file.clone());
-    let mut rows = Vec::new();
-    for y in &result.years {
-        let head = vec![
-            y.issuer.clone(),
-            file(y.earlier),
-            file(y.later),
-            y.earlier_year.to_string(),
-            y.later_year.to_string(),
-            format!("{:.0}%", y.reused_share * 100.0),
-        ];
-        for p in &y.promises {
-            let mut r = head.clone();
-            r.push(p.plan.clone());
-            match &p.evidence {
-                Some(e) => r.extend(["已落实".to_string(), e.text.clone()]),
-                None => r.extend(["今年未提及".to_string(), String::new()]),
-            }
-            rows.push(r);
-        }
-        for i in &y.indicators {
-            let mut r = head.clone();
-            r.extend([super::years::pair_label(i), String::new(), String::new()]);
-            rows.push(r);
-        }
-        if y.promises.is_empty() && y.indicators.is_empty() {
-            let mut r = head;
-            r.extend([String::new(), String::new(), String::new()]);
-            rows.push(r);
-        }
-    }
-    (header, rows)
 }
 
 /// A cell as the value it holds: a number, a percentage, or text.
@@ -313,7 +244,7 @@ mod tests {
         let res = batch().result();
         let sheets = read_back(batch_workbook(&res).unwrap());
         let names: Vec<&str> = sheets.iter().map(|s| s.0.as_str()).collect();
-        assert_eq!(names, ["批量审阅", "照搬照抄", "逐年对照"]);
+        assert_eq!(names, ["批量审阅", "五项内容", "照搬照抄", "逐年对照"]);
     }
 
     #[test]

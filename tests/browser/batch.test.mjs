@@ -139,6 +139,14 @@ print(json.dumps([[("" if c is None else str(c)) for c in r] for r in ws.iter_ro
   assert.equal(xRow[1], csvRow('多巴镇2024.txt')[1]);
   assert.ok(['✔', '✘'].includes(xRow[5]));
   assert.match(sheet.find((r) => r[0] === '扫描件.docx').at(-1), /无法识别的文件格式/);
+  // The workbook's sheets are the CLI's: the table, 五项内容 (a row per report read, and the counts), 照搬照抄, 逐年对照.
+  const book = JSON.parse(execFileSync('python3', ['-c', `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps({ws.title: ws.max_row for ws in wb.worksheets}, ensure_ascii=False))
+`, xlsxPath]).toString());
+  assert.deepEqual(Object.keys(book), ['批量审阅', '五项内容', '照搬照抄', '逐年对照']);
+  assert.equal(book['五项内容'], 1 + (list.length - 1) + 1);
 
   // Sort by 得分 (descending), open a row, come back: the sort is kept.
   const scoreHead = page.locator('fazhi-batch table.batch thead th', { hasText: /^得分$/ });
@@ -167,6 +175,109 @@ print(json.dumps([[("" if c is None else str(c)) for c in r] for r in ws.iter_ro
   assert.ok(requests.every((u) => u.startsWith(base)), `requests outside the origin: ${requests}`);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+/** The parts of a .docx or .zip by name → the SHA-256 of their bytes, read by python's zipfile. */
+function zipParts(path) {
+  return JSON.parse(execFileSync('python3', ['-c',
+    'import hashlib,json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: hashlib.sha256(z.read(n)).hexdigest() for n in z.namelist()}, ensure_ascii=False))', path]));
+}
+
+test('the batch at a glance: four charts whose marks open reports and filter the table; SVG and PNG downloads; reviews per row and as a zip', async () => {
+  const CLI = new URL('../../target/release/fazhi', import.meta.url).pathname;
+  const dir = await mkdtemp(join(tmpdir(), 'fazhi-charts-'));
+  for (const [width, height] of [[1440, 900], [390, 844]]) {
+    const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(base + '#batch');
+    const list = await files();
+    await page.locator('fazhi-batch input[data-role=files]').setInputFiles(list);
+    await page.waitForFunction((n) => document.querySelector('fazhi-batch').shadowRoot.querySelectorAll('tbody tr[data-index]').length === n, list.length, { timeout: 30000 });
+    const charts = await shadow(page, (root) => [...root.querySelectorAll('figure.chart')].map((f) => ({
+      name: f.dataset.chart, links: f.querySelectorAll('svg g[role=link]').length,
+      rows: [...f.querySelectorAll('svg g[data-index]')].map((g) => Number(g.dataset.index)),
+    })));
+    assert.deepEqual(charts.map((c) => c.name), ['五项内容', '得分', '关键指标', '照搬比例']);
+    const result = await page.evaluate(() => document.querySelector('fazhi-batch').result);
+    const read = result.rows.filter((r) => !r.error);
+    // The matrix: a row per report read, those missing most first; five column heads as links.
+    const missing = (i) => result.rows[i].parts.filter((p) => !p).length;
+    assert.equal(charts[0].rows.length, read.length);
+    assert.equal(charts[0].links, read.length + 5);
+    for (let k = 1; k < charts[0].rows.length; k++) assert.ok(missing(charts[0].rows[k - 1]) >= missing(charts[0].rows[k]));
+    assert.equal(charts[1].links, 10, 'ten score bands');
+    assert.equal(charts[2].links, result.indicatorColumns.length);
+    // 多巴镇2024 carries 法镇's paragraph: it is in the reuse chart.
+    const copier = result.rows.find((r) => r.file === '多巴镇2024.txt');
+    assert.ok(copier.reusedShare > 0 && charts[3].rows.includes(copier.index));
+    // No mark draws report text as markup: every label is a text node.
+    assert.equal(await shadow(page, (root) => root.querySelectorAll('figure.chart svg foreignObject, figure.chart svg script').length), 0);
+    if (width === 1440) {
+      await page.screenshot({ path: 'target/batch-charts-1440.png' });
+    } else {
+      await page.screenshot({ path: 'target/batch-charts-390.png', fullPage: false });
+      await context.close();
+      assert.deepEqual(errors, []);
+      continue;
+    }
+
+    // A score band filters the table to it; a 五项内容 head to the reports missing that part.
+    const band = Math.min(9, Math.floor(read[0].score / 10));
+    await page.locator(`fazhi-batch figure.chart g[data-band="${band * 10}"]`).click();
+    const inBand = read.filter((r) => Math.min(9, Math.floor(r.score / 10)) === band).length;
+    assert.equal(await page.locator('fazhi-batch table.batch tbody tr[data-index]').count(), inBand);
+    await page.locator('fazhi-batch figure.chart g[data-part="3"]').click();
+    assert.equal(await page.locator('fazhi-batch .filter input').inputValue(), 'part3=✘');
+    assert.equal(await page.locator('fazhi-batch table.batch tbody tr[data-index]').count(), read.filter((r) => !r.parts[2]).length);
+    if (result.indicatorColumns.length) {
+      const c = result.indicatorColumns[0];
+      await page.locator(`fazhi-batch figure.chart g[data-indicator="${c.id}"]`).click();
+      assert.equal(await page.locator('fazhi-batch table.batch tbody tr[data-index]').count(), read.filter((r) => r.indicators[0] === null).length);
+    }
+
+    // Downloads: the matrix as SVG (standalone, its text as text) and as PNG (twice its size).
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('fazhi-batch figure.chart[data-chart="五项内容"] button[data-download=svg]').click()]);
+    assert.equal(svg.suggestedFilename(), '批量审阅-五项内容.svg');
+    const svgText = await readFile(await svg.path(), 'utf8');
+    assert.match(svgText, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.ok(svgText.includes('>责任人<') && svgText.includes('>举措<'), 'the column heads');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('fazhi-batch figure.chart[data-chart="得分"] button[data-download=png]').click()]);
+    const pngBytes = await readFile(await png.path());
+    assert.equal(pngBytes.subarray(0, 8).toString('hex'), '89504e470d0a1a0a');
+    assert.equal(pngBytes.readUInt32BE(16), 2 * Number(await page.locator('fazhi-batch figure.chart[data-chart="得分"] svg').getAttribute('width')));
+
+    // A matrix row opens its report; there, 导出批注版 is the .docx itself with comments — the CLI's.
+    const docxRow = result.rows.find((r) => r.file === '000_0ac10b74a13066d8.docx');
+    await page.locator(`fazhi-batch figure.chart[data-chart="五项内容"] g[data-index="${docxRow.index}"]`).click();
+    await page.locator('fazhi-batch fazhi-analyzer').waitFor();
+    assert.match(await page.locator('fazhi-batch .viewer-bar').innerText(), /000_0ac10b74a13066d8\.docx/);
+    assert.ok(!requests.some((u) => u.includes('/pkg/review/')), 'the review module waits for a click');
+    const [row] = await Promise.all([page.waitForEvent('download'), page.locator('fazhi-batch .viewer-bar button', { hasText: '导出批注版' }).click()]);
+    assert.equal(row.suggestedFilename(), '000_0ac10b74a13066d8.批注版.docx');
+    const src = join(FIXTURES, 'formats', '000_0ac10b74a13066d8.docx');
+    execFileSync(CLI, ['review', '-o', join(dir, 'cli.docx'), src]);
+    assert.ok((await readFile(await row.path())).equals(await readFile(join(dir, 'cli.docx'))), 'the row\'s 批注版 is the CLI\'s');
+    const parts = zipParts(await row.path());
+    for (const [n, hex] of Object.entries(zipParts(src))) {
+      if (!['word/document.xml', 'word/_rels/document.xml.rels', '[Content_Types].xml'].includes(n)) assert.equal(parts[n], hex, n);
+    }
+    await page.locator('fazhi-batch button.back').click();
+
+    // 全部导出批注版: one entry per report read, each the CLI's for that file.
+    const [all] = await Promise.all([page.waitForEvent('download'), page.locator('fazhi-batch button', { hasText: '全部导出批注版' }).click()]);
+    assert.equal(all.suggestedFilename(), '批量审阅-批注版.zip');
+    const entries = zipParts(await all.path());
+    assert.equal(Object.keys(entries).length, read.length, Object.keys(entries).join('\n'));
+    const cliHash = execFileSync('python3', ['-c', 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest())', join(dir, 'cli.docx')]).toString().trim();
+    assert.equal(entries['000_0ac10b74a13066d8.批注版.docx'], cliHash);
+    assert.ok(entries['多巴镇2024.批注版.docx'], 'a text file\'s 批注版 is a new .docx');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('a .zip of reports is expanded in the worker, and cancel stops reading', async () => {

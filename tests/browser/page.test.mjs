@@ -314,6 +314,47 @@ test('导出批注版 and 导出审阅意见: the .docx itself with comments, as
   await context.close();
 });
 
+test('忽略 a finding with a reason: left out of the count and the export, still set aside after a reload; 恢复 takes it back', async () => {
+  const { page, errors, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  const draft = '关于2026年度法治政府建设情况的报告\n一、主要举措和成效\n（一）加强领导\n（三）完善制度\n二、下一步打算\n';
+  await typeText(page, draft);
+  await page.waitForFunction(() => document.querySelector('fazhi-analyzer').shadowRoot
+    .querySelector('h2.title')?.textContent === '关于2026年度法治政府建设情况的报告');
+  const heading = () => page.evaluate(() => document.querySelector('fazhi-analyzer').shadowRoot.querySelector('[part=findings] h2').textContent);
+  const report = await page.evaluate(() => document.querySelector('fazhi-analyzer').report);
+  const n = report.findings.length;
+  assert.ok(n >= 2, `findings: ${n}`);
+  assert.equal(await heading(), `问题清单（${n}）`);
+  const first = report.findings[0];
+  const item = page.locator('fazhi-analyzer ol.findings > li').first();
+  await item.locator('button.dismiss', { hasText: '忽略' }).click();
+  await item.locator('input').fill('已与起草人核实');
+  await item.locator('input').press('Enter');
+  assert.equal(await heading(), `问题清单（${n - 1}，已忽略 1）`);
+  assert.match(await page.locator('fazhi-analyzer ol.findings > li.dismissed').innerText(), /已忽略：已与起草人核实/);
+  const stored = await page.evaluate((t) => customElements.get('fazhi-analyzer').dismissedFor(t), draft);
+  assert.deepEqual(stored, [{ rule: first.rule, start: first.span ? first.span[0] : null, message: first.message, reason: '已与起草人核实' }]);
+  // The export leaves it out: the sheet says one was set aside and lists one finding fewer.
+  const md = await page.evaluate(async () => (await document.querySelector('fazhi-analyzer').exportReview('md')).text());
+  assert.match(md, /另有 1 条已由审阅人排除。/);
+  const cli = new URL('../../target/release/fazhi', import.meta.url).pathname;
+  const all = execFileSync(cli, ['review', '--format', 'md', '-'], { input: draft }).toString();
+  assert.ok(!/已由审阅人排除/.test(all), 'the CLI exported everything');
+  assert.ok(all.includes(first.message) && !md.includes(first.message), 'the dismissed finding is not in the sheet');
+  for (const f of report.findings.slice(1)) assert.ok(md.includes(f.message), `still in the sheet: ${f.message}`);
+  // A reload shows the same text (the draft is kept) with the finding still set aside.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('fazhi-analyzer').shadowRoot
+    .querySelector('h2.title')?.textContent === '关于2026年度法治政府建设情况的报告');
+  assert.equal(await heading(), `问题清单（${n - 1}，已忽略 1）`);
+  await page.locator('fazhi-analyzer ol.findings > li.dismissed button.dismiss', { hasText: '恢复' }).click();
+  assert.equal(await heading(), `问题清单（${n}）`);
+  assert.deepEqual(await page.evaluate((t) => customElements.get('fazhi-analyzer').dismissedFor(t), draft), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('findings, indicators, figures and the scorecard are the report\'s own, and each jumps to its text', async () => {
   const { page, errors, context } = await openPage();
   await page.locator('fazhi-analyzer ul.tree').first().waitFor();

@@ -189,6 +189,11 @@ async function run(id, spec, base, titles) {
     await waitFor(page, () => document.querySelector('fazhi-batch').shadowRoot.querySelectorAll('tbody tr[data-index]').length === 2, 'two rows');
     const failed = await page.evaluate(() => document.querySelector('fazhi-batch').shadowRoot.querySelectorAll('tbody tr.failed').length);
     assert.equal(failed, 0, 'a file of the batch could not be read');
+    // The charts above the table: four, their marks links (SVG built by createElementNS).
+    const charts = await page.evaluate(() => [...document.querySelector('fazhi-batch').shadowRoot.querySelectorAll('figure.chart')]
+      .map((f) => f.querySelectorAll('svg g[role=link]').length));
+    assert.equal(charts.length, 4, 'four charts');
+    assert.ok(charts[0] === 2 + 5 && charts[1] === 10, `chart marks: ${charts}`);
   });
   await c('single-file', async (page, requests) => {
     const url = 'file://' + join(DIST, 'fazhi.html');

@@ -241,7 +241,7 @@ test('every request stays inside node_modules/fazhi/ or the host\'s own files, a
   // Each module loaded at run time by a relative URL was loaded from the package.
   const got = new Set(requests.map((r) => r.path));
   for (const f of ['fazhi-analyzer.js', 'analyzer-worker.js', 'pkg/fazhi.js', 'pkg/fazhi_bg.wasm', 'pkg/readers/fazhi.js',
-    'pkg/readers/fazhi_bg.wasm', 'fazhi-batch.js', 'batch-worker.js', 'batch-engine.js', 'pkg/batch/fazhi.js', 'pkg/batch/fazhi_bg.wasm',
+    'pkg/readers/fazhi_bg.wasm', 'fazhi-batch.js', 'batch-worker.js', 'batch-engine.js', 'batch-charts.js', 'pkg/batch/fazhi.js', 'pkg/batch/fazhi_bg.wasm',
     'pkg/xlsx/fazhi.js', 'pkg/xlsx/fazhi_bg.wasm']) {
     assert.ok(got.has('/node_modules/fazhi/' + f), `requested: node_modules/fazhi/${f}`);
   }
