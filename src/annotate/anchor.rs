@@ -38,6 +38,125 @@ pub fn max_id(part: &str) -> u32 {
     max
 }
 
+/// The runs of a paragraph around a quote of its text: from the start of the `<w:r>` holding the
+/// quote's first character to the end of the one holding its last, so that a comment covers what
+/// it is about (whole runs: no run is split). `content` is the paragraph's content in `part`,
+/// `near` where in the paragraph's text (bytes) the quote is expected; of several occurrences the
+/// nearest is taken. None — the caller keeps the whole paragraph — when the quote is not the
+/// runs' `<w:t>` text (numbering Word generates, text the reader changed) or lies in a run that
+/// is not the paragraph's own child (a hyperlink's, a revision's, a content control's).
+pub fn runs_around(
+    part: &str,
+    prefix: &str,
+    content: Range<usize>,
+    quote: &str,
+    near: usize,
+) -> Option<Range<usize>> {
+    if quote.is_empty() || content.end > part.len() || !part.is_char_boundary(content.start) {
+        return None;
+    }
+    let run = qname(prefix, "r");
+    let t = qname(prefix, "t");
+    // The paragraph's text, piece by piece: (text start, text end, the direct run holding it).
+    let mut text = String::new();
+    let mut pieces: Vec<(usize, usize, Option<Range<usize>>)> = Vec::new();
+    let mut depth = 0usize;
+    let mut open_run: Option<usize> = None; // start of the depth-0 run we are in
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut at = content.start;
+    while let Some(lt) = part[at..content.end].find('<').map(|i| at + i) {
+        let gt = lt + part[lt..content.end].find('>')?;
+        let tag = &part[lt + 1..gt];
+        at = gt + 1;
+        if tag.starts_with('?') || tag.starts_with('!') {
+            continue;
+        }
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        if tag.starts_with('/') {
+            depth = depth.checked_sub(1)?;
+            if depth == 0 && name == run {
+                runs.push(open_run.take()?..at);
+            }
+        } else if tag.ends_with('/') {
+            // An empty element: nothing to count.
+        } else {
+            if depth == 0 && name == run {
+                open_run = Some(lt);
+            }
+            depth += 1;
+            if name == t {
+                let end = at + part[at..content.end].find('<')?;
+                let start = text.len();
+                text.push_str(&unescape(&part[at..end]));
+                // Which direct run holds it: the one open at depth 0, if the `<w:t>` is its child.
+                let owner = (depth == 2).then_some(open_run).flatten();
+                pieces.push((start, text.len(), owner.map(|o| o..o)));
+                at = end;
+            }
+        }
+    }
+    // Each piece's run range, now that the runs are closed.
+    for p in &mut pieces {
+        if let Some(r) = &p.2 {
+            p.2 = runs.iter().find(|x| x.start == r.start).cloned();
+        }
+    }
+    let from = text
+        .match_indices(quote)
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(near))?;
+    let to = from + quote.len();
+    let covering: Vec<&Range<usize>> = pieces
+        .iter()
+        .filter(|(a, b, _)| *a < to && *b > from)
+        .map(|(_, _, r)| r.as_ref())
+        .collect::<Option<_>>()?;
+    Some(covering.first()?.start..covering.last()?.end)
+}
+
+/// The text of XML character data: the five entities and character references.
+fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(semi) = rest.find(';') else { break };
+        let entity = &rest[1..semi];
+        let c = match entity {
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match c {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// The part with each `(id, content range)` marked as a comment's range. Ranges that do not
 /// lie inside the part on character boundaries are left out (the caller's map was for another
 /// part).
@@ -129,6 +248,52 @@ mod tests {
             max_id(r#"<w:bookmarkStart w:id="7"/><w:comment w:id="3"/><x rsid="99"/>"#),
             7
         );
+    }
+
+    const P: &str = concat!(
+        r#"<w:p><w:pPr/><w:r><w:rPr><w:b/></w:rPr><w:t>（三）</w:t></w:r>"#,
+        r#"<w:proofErr w:type="spellStart"/><w:r><w:t xml:space="preserve">完善 &amp; 制度</w:t></w:r>"#,
+        r#"<w:hyperlink r:id="rId9"><w:r><w:t>链接</w:t></w:r></w:hyperlink><w:r><w:t>完善</w:t></w:r></w:p>"#
+    );
+
+    fn content() -> Range<usize> {
+        P.find("<w:r>").unwrap()..P.len() - "</w:p>".len()
+    }
+
+    #[test]
+    fn a_quote_is_covered_by_the_runs_holding_it() {
+        let r = runs_around(P, "w", content(), "（三）完善", 0).unwrap();
+        assert!(P[r.clone()].starts_with("<w:r><w:rPr><w:b/>"));
+        assert!(
+            P[r].ends_with("完善 &amp; 制度</w:t></w:r>"),
+            "up to the run of its last character"
+        );
+        // Entities are the characters they stand for.
+        let r = runs_around(P, "w", content(), "& 制度", 9).unwrap();
+        assert!(P[r].starts_with(r#"<w:r><w:t xml:space="preserve">完善"#));
+    }
+
+    #[test]
+    fn of_two_occurrences_the_nearest_is_taken() {
+        let text = "（三）完善 & 制度链接完善";
+        let last = text.rfind("完善").unwrap();
+        let r = runs_around(P, "w", content(), "完善", last).unwrap();
+        assert_eq!(&P[r], "<w:r><w:t>完善</w:t></w:r>");
+    }
+
+    #[test]
+    fn a_quote_in_a_hyperlink_or_not_in_the_runs_keeps_the_paragraph() {
+        assert_eq!(
+            runs_around(P, "w", content(), "链接", 0),
+            None,
+            "a hyperlink's run"
+        );
+        assert_eq!(
+            runs_around(P, "w", content(), "一、总体", 0),
+            None,
+            "numbering Word generates"
+        );
+        assert_eq!(runs_around(P, "w", content(), "", 0), None);
     }
 
     #[test]

@@ -99,23 +99,43 @@ pub fn export(
 /// Each note's comment target: `(note, paragraph content range)`; notes whose paragraph has no
 /// place in the part are folded into the summary (note 0), which falls back to the first
 /// paragraph that has one.
-fn place(notes: &mut [Note], hints: &[ParagraphHint]) -> Vec<(usize, std::ops::Range<usize>)> {
-    let source = |at: Option<usize>| {
-        let i = anchor::paragraph_of(hints, at?)?;
-        hints[i].source.clone()
+fn place(
+    notes: &mut [Note],
+    hints: &[ParagraphHint],
+    text: &str,
+    part: &str,
+    prefix: &str,
+) -> Vec<(usize, std::ops::Range<usize>)> {
+    // The runs around what a note is about, else its whole paragraph.
+    let around = |n: &Note| {
+        let at = n.at?;
+        let h = &hints[anchor::paragraph_of(hints, at)?];
+        let content = h.source.clone()?;
+        let end = (at + n.len).min(h.span.end).min(text.len());
+        let from = h.span.start + h.label_len;
+        let quote = text.get(at.max(from)..end).unwrap_or("");
+        anchor::runs_around(
+            part,
+            prefix,
+            content.clone(),
+            quote,
+            at.saturating_sub(from),
+        )
+        .or(Some(content))
     };
     let mut placed = Vec::new();
     let mut homeless = Vec::new();
     for (i, n) in notes.iter().enumerate().skip(1) {
-        match source(n.at) {
+        match around(n) {
             Some(r) => placed.push((i, r)),
             None => homeless.extend(n.lines.iter().map(|l| format!("· {l}"))),
         }
     }
+    let first = hints.iter().find_map(|h| h.source.clone());
+    let summary_at = notes.first().and_then(around).or(first);
     if let Some(summary) = notes.first_mut() {
         summary.lines.extend(homeless);
-        let first = hints.iter().find_map(|h| h.source.clone());
-        if let Some(r) = source(summary.at).or(first) {
+        if let Some(r) = summary_at {
             placed.insert(0, (0, r));
         }
     }
@@ -153,7 +173,7 @@ fn commented_docx(
         1 + anchor::max_id(&part).max(existing_part.as_deref().map_or(0, anchor::max_id));
 
     let mut notes = notes::notes(report, dismissed);
-    let placed = place(&mut notes, hints);
+    let placed = place(&mut notes, hints, &report.text, &part, &prefix);
     let ids: Vec<(u32, &Note)> = placed
         .iter()
         .enumerate()
@@ -338,7 +358,7 @@ pub fn new_docx(report: &Report, dismissed: &[Dismissal]) -> Vec<u8> {
         })
         .collect();
     let mut notes = notes::notes(report, dismissed);
-    let placed = place(&mut notes, &hints);
+    let placed = place(&mut notes, &hints, &report.text, &part, "w");
     let ids: Vec<(u32, &Note)> = placed
         .iter()
         .enumerate()
@@ -406,6 +426,46 @@ mod tests {
         let r = crate::analyze_read(e.text, "t.docx", e.format.name(), e.encoding);
         let out = commented(bytes, &hints, &r, &[]).unwrap();
         (r, out)
+    }
+
+    #[test]
+    fn a_comment_covers_the_runs_of_its_finding_not_the_whole_paragraph() {
+        let body = [
+            p("关于2023年度法治政府建设情况的报告"),
+            p("一、2023年主要举措和成效"),
+            p("（一）加强领导"),
+            r#"<w:p><w:pPr/><w:r><w:t>（三）</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>完善制度</w:t></w:r></w:p>"#.into(),
+            p("二、存在的不足和原因"),
+        ]
+        .concat();
+        let doc = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>"#
+        );
+        let input = make_zip(&[("word/document.xml", doc.as_bytes(), true)]);
+        let (r, out) = review(&input);
+        let gap = r
+            .findings
+            .iter()
+            .find(|f| f.rule == "numbering-gap")
+            .unwrap();
+        let quote = &r.text[gap.range.clone().unwrap()];
+        assert_eq!(quote, "（三）", "the finding is about the number");
+        let a = Archive::new(&out, &LIMITS).unwrap();
+        let doc = String::from_utf8(a.read("word/document.xml").unwrap().unwrap()).unwrap();
+        let para = doc.split("<w:p>").find(|s| s.contains("完善制度")).unwrap();
+        // Around the run （三）, before the bold run.
+        let start = para.find("<w:commentRangeStart ").unwrap();
+        let end = para.find("<w:commentRangeEnd ").unwrap();
+        assert!(para[..start].ends_with("<w:pPr/>"), "{para}");
+        assert_eq!(
+            para[start..end].split("/>").nth(1).unwrap(),
+            "<w:r><w:t>（三）</w:t></w:r>",
+            "{para}"
+        );
+        assert!(
+            para[end..].contains("</w:r><w:r><w:rPr><w:b/></w:rPr><w:t>完善制度"),
+            "{para}"
+        );
     }
 
     #[test]

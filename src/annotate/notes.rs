@@ -51,6 +51,8 @@ pub fn kept<'r>(report: &'r Report, dismissed: &[Dismissal]) -> Vec<&'r Finding>
 pub struct Note {
     /// Byte offset into `Report::text` of what it is about.
     pub at: Option<usize>,
+    /// Its length in bytes (the finding's span, the title; 0 when unknown).
+    pub len: usize,
     /// The comment's paragraphs.
     pub lines: Vec<String>,
 }
@@ -122,6 +124,7 @@ pub fn notes(report: &Report, dismissed: &[Dismissal]) -> Vec<Note> {
         match &f.range {
             Some(r) => out.push(Note {
                 at: Some(r.start),
+                len: r.len(),
                 lines: finding_lines(f),
             }),
             None => summary.extend(finding_lines(f).into_iter().map(|l| format!("· {l}"))),
@@ -131,11 +134,15 @@ pub fn notes(report: &Report, dismissed: &[Dismissal]) -> Vec<Note> {
     if set_aside > 0 {
         summary.push(format!("另有 {set_aside} 条已由审阅人排除。"));
     }
-    let title_at = report.meta.title_span.map(|s| byte_of(&report.text, s.0));
+    let title = report
+        .meta
+        .title_span
+        .map(|s| byte_of(&report.text, s.0)..byte_of(&report.text, s.1));
     out.insert(
         0,
         Note {
-            at: title_at,
+            at: title.as_ref().map(|t| t.start),
+            len: title.map_or(0, |t| t.len()),
             lines: summary,
         },
     );
