@@ -396,6 +396,7 @@ export interface ZipEntry { name: string; bytes: Uint8Array | null; error: strin
     }
 }
 
+/// The spreadsheet writer (module-xlsx, loaded when 导出 Excel is clicked).
 #[cfg(all(
     feature = "xlsx",
     not(any(
@@ -405,39 +406,23 @@ export interface ZipEntry { name: string; bytes: Uint8Array | null; error: strin
         feature = "module-review"
     ))
 ))]
-use wasm_bindgen::prelude::*;
+mod xlsx {
+    use wasm_bindgen::prelude::*;
 
-#[cfg(all(
-    feature = "xlsx",
-    not(any(
-        feature = "module-core",
-        feature = "module-batch",
-        feature = "module-readers",
-        feature = "module-review"
-    ))
-))]
-#[wasm_bindgen(typescript_custom_section)]
-const XLSX_TS: &str = r#"
-/** A sheet of the batch workbook (`Batch.sheets()` of the batch module). */
-export interface Sheet { name: string; header: string[]; rows: string[][]; }
-"#;
+    #[wasm_bindgen(typescript_custom_section)]
+    const XLSX_TS: &str = r#"
+    /** A sheet of the batch workbook (`Batch.sheets()` of the batch module). */
+    export interface Sheet { name: string; header: string[]; rows: string[][]; }
+    "#;
 
-/// The batch's sheets (`Batch.sheets()`) as an .xlsx workbook (header rows, column widths, parts as ✔/✘).
-#[cfg(all(
-    feature = "xlsx",
-    not(any(
-        feature = "module-core",
-        feature = "module-batch",
-        feature = "module-readers",
-        feature = "module-review"
-    ))
-))]
-#[wasm_bindgen(js_name = xlsxOf)]
-pub fn xlsx_of(
-    #[wasm_bindgen(unchecked_param_type = "Sheet[]")] sheets: JsValue,
-) -> Result<Vec<u8>, JsValue> {
-    let sheets: Vec<crate::batch::sheets::Sheet> = serde_wasm_bindgen::from_value(sheets)?;
-    crate::batch::xlsx::workbook_of(&sheets).map_err(|e| js_sys::Error::new(&e).into())
+    /// The batch's sheets (`Batch.sheets()`) as an .xlsx workbook (header rows, column widths, parts as ✔/✘).
+    #[wasm_bindgen(js_name = xlsxOf)]
+    pub fn xlsx_of(
+        #[wasm_bindgen(unchecked_param_type = "Sheet[]")] sheets: JsValue,
+    ) -> Result<Vec<u8>, JsValue> {
+        let sheets: Vec<crate::batch::sheets::Sheet> = serde_wasm_bindgen::from_value(sheets)?;
+        crate::batch::xlsx::workbook_of(&sheets).map_err(|e| js_sys::Error::new(&e).into())
+    }
 }
 
 /// The reviewer's exports (module-review): the findings back to the drafter (docs/review.md).

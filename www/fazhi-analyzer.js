@@ -860,7 +860,7 @@ class View {
 
   /** Sets a finding aside with a reason, or (reason null) takes it back; stored for this text. */
   dismiss(f, reason) {
-    const list = this.dismissed().filter((d) => d !== dismissalOf([d], f));
+    const list = this.dismissed().filter((d) => !dismissalOf([d], f));
     if (reason !== null) list.push({ rule: f.rule, start: f.span ? f.span[0] : null, message: f.message, reason });
     storeDismissed(this.current.text, list);
     this.renderFindings(this.current);
