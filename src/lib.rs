@@ -31,6 +31,10 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+/// The Python binding (feature `python`): thin conversions, no logic.
+#[cfg(all(feature = "python", not(target_arch = "wasm32")))]
+pub mod python;
+
 pub use error::Error;
 pub use model::{Heading, Meta, Part, Report, SCHEMA_VERSION, Source};
 pub use span::Span;

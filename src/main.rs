@@ -2,7 +2,7 @@
 //! model or the batch result).
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use fazhi::batch::{self, Batch};
@@ -199,27 +199,16 @@ fn batch_command(args: &[String]) -> ExitCode {
         );
     }
     // Every path first: a missing path or an empty folder is a usage error, before any work.
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut bad = false;
-    for p in &paths {
-        let path = Path::new(p);
-        if !path.exists() {
-            eprintln!("fazhi: {p}: 找不到该文件或文件夹\nfazhi: {p}: no such file or folder");
-            bad = true;
-        } else if path.is_dir() {
-            let before = files.len();
-            walk(path, &mut files);
-            if files.len() == before {
-                eprintln!("fazhi: {p}: 文件夹中没有文件\nfazhi: {p}: the folder holds no files");
-                bad = true;
+    let files = match batch::folder::expand(&paths) {
+        Ok(files) => files,
+        Err(bad) => {
+            for b in bad {
+                let p = b.path.display();
+                eprintln!("fazhi: {p}: {}\nfazhi: {p}: {}", b.zh, b.en);
             }
-        } else {
-            files.push(path.to_path_buf());
+            return ExitCode::from(2);
         }
-    }
-    if bad {
-        return ExitCode::from(2);
-    }
+    };
     let mut b = Batch::new();
     for f in &files {
         let name = f.to_string_lossy();
@@ -382,37 +371,6 @@ fn xlsx(result: &batch::BatchResult) -> Result<Vec<u8>, String> {
 #[cfg(not(feature = "xlsx"))]
 fn xlsx(_: &batch::BatchResult) -> Result<Vec<u8>, String> {
     Err("这个版本不含 Excel 导出（cargo 功能 xlsx） / this build has no xlsx writer (cargo feature xlsx)".into())
-}
-
-/// The files under a folder, recursively, in path order; hidden files and folders (a name
-/// starting with `.`) skipped, symbolic links to folders not followed.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut items: Vec<(PathBuf, bool)> = entries
-        .flatten()
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|e| {
-            let t = e.file_type().ok()?;
-            let path = e.path();
-            if t.is_dir() {
-                Some((path, true))
-            } else if t.is_symlink() && path.is_dir() {
-                None
-            } else {
-                Some((path, false))
-            }
-        })
-        .collect();
-    items.sort();
-    for (path, is_dir) in items {
-        if is_dir {
-            walk(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
 }
 
 fn read(path: &str) -> Result<Vec<u8>, fazhi::Error> {

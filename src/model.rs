@@ -362,4 +362,105 @@ impl Report {
     pub fn has_part(&self, part: MandatedPart) -> bool {
         self.parts.iter().any(|p| p.part == part && p.present)
     }
+
+    /// Replaces every span of the report by `f(span)`: all of them, wherever they are.
+    pub fn map_spans(&mut self, mut f: impl FnMut(Span) -> Span) {
+        fn walk(hs: &mut [Heading], f: &mut impl FnMut(Span) -> Span) {
+            for h in hs {
+                h.span = f(h.span);
+                h.body_span = f(h.body_span);
+                for it in &mut h.items {
+                    it.span = f(it.span);
+                }
+                walk(&mut h.children, f);
+            }
+        }
+        let m = &mut self.meta;
+        m.title_span = m.title_span.map(&mut f);
+        m.recipient_span = m.recipient_span.map(&mut f);
+        walk(&mut self.outline, &mut f);
+        for s in &mut self.noise {
+            *s = f(*s);
+        }
+        for x in &mut self.figures {
+            x.span = f(x.span);
+        }
+        for x in &mut self.indicators {
+            x.span = x.span.map(&mut f);
+        }
+        for x in &mut self.citations {
+            x.span = f(x.span);
+        }
+        for x in &mut self.findings {
+            x.span = x.span.map(&mut f);
+        }
+    }
+
+    /// The report with its spans as code-point offsets into `text` (Python's string indices)
+    /// in place of UTF-16 units.
+    pub fn with_code_point_spans(mut self) -> Report {
+        let cp = crate::span::CodePoints::new(&self.text);
+        self.map_spans(|s| cp.span(s));
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every pair of integers in the JSON of a report whose spans were all replaced by a mark.
+    fn pairs(v: &serde_json::Value, out: &mut Vec<(u64, u64)>) {
+        match v {
+            serde_json::Value::Array(a) => {
+                if let [x, y] = a.as_slice()
+                    && let (Some(x), Some(y)) = (x.as_u64(), y.as_u64())
+                {
+                    out.push((x, y));
+                }
+                a.iter().for_each(|x| pairs(x, out));
+            }
+            serde_json::Value::Object(o) => o.values().for_each(|x| pairs(x, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn map_spans_reaches_every_span_of_the_model() {
+        let text = include_str!("../tests/fixtures/seeds/000_0ac10b74a13066d8.txt");
+        let mut r = crate::analyze(text, "seed");
+        let before = serde_json::to_value(&r).unwrap();
+        let mut n = 0;
+        r.map_spans(|_| {
+            n += 1;
+            Span(7_777_777, 7_777_777)
+        });
+        let (mut was, mut now) = (Vec::new(), Vec::new());
+        pairs(&before, &mut was);
+        pairs(&serde_json::to_value(&r).unwrap(), &mut now);
+        // As many spans mapped as the JSON holds pairs, and each of those pairs now the mark.
+        assert_eq!(n, was.len());
+        assert_eq!(was.len(), now.len());
+        // Nothing in the model is a pair of integers but a span, and no span was missed.
+        assert!(now.iter().all(|&p| p == (7_777_777, 7_777_777)), "{now:?}");
+    }
+
+    #[test]
+    fn code_point_spans_slice_the_text_by_characters() {
+        // `𠀀` before the heading shifts UTF-16 offsets by one more than code points.
+        let text = "𠀀甲镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年办理行政复议案件12件。\n";
+        let r = crate::analyze(text, "t");
+        let utf16 = r.outline[0].span;
+        let cp = r.clone().with_code_point_spans();
+        let s = cp.outline[0].span;
+        assert_eq!(s.0 + 1, utf16.0);
+        let chars: Vec<char> = cp.text.chars().collect();
+        let heading: String = chars[s.0 as usize..s.1 as usize].iter().collect();
+        assert!(heading.starts_with("一、主要举措和成效"), "{heading}");
+        let fig = &cp.figures[0];
+        let figure: String = chars[fig.span.0 as usize..fig.span.1 as usize]
+            .iter()
+            .collect();
+        assert!(figure.contains("12"), "{figure}");
+    }
 }

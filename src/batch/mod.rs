@@ -7,7 +7,9 @@
 
 mod archive;
 mod cell;
+pub mod folder;
 mod lines;
+pub mod records;
 pub mod reuse;
 pub mod sheets;
 #[cfg(feature = "xlsx")]
@@ -192,6 +194,49 @@ impl Batch {
             rows,
             reuse: found.passages,
             years,
+        }
+    }
+}
+
+impl Batch {
+    /// [`Batch::result`] with every span as code-point offsets into its report's `text`
+    /// (Python's string indices) in place of UTF-16 units.
+    pub fn result_with_code_point_spans(&self) -> BatchResult {
+        let mut result = self.result();
+        let maps: Vec<Option<crate::span::CodePoints>> = (0..self.entries.len())
+            .map(|i| {
+                self.report(i)
+                    .map(|r| crate::span::CodePoints::new(&r.text))
+            })
+            .collect();
+        result.map_spans(|file, s| match maps.get(file) {
+            Some(Some(m)) => m.span(s),
+            _ => s,
+        });
+        result
+    }
+}
+
+impl BatchResult {
+    /// Replaces every span by `f(file, span)`, `file` the index of the report it points into.
+    pub fn map_spans(&mut self, mut f: impl FnMut(usize, Span) -> Span) {
+        let passage = |p: &mut reuse::Passage, f: &mut dyn FnMut(usize, Span) -> Span| {
+            p.a.span = f(p.a.file, p.a.span);
+            p.b.span = f(p.b.file, p.b.span);
+        };
+        for p in &mut self.reuse {
+            passage(p, &mut f);
+        }
+        for y in &mut self.years {
+            for p in &mut y.reused {
+                passage(p, &mut f);
+            }
+            for p in &mut y.promises {
+                p.span = f(y.earlier, p.span);
+                if let Some(e) = &mut p.evidence {
+                    e.span = f(y.later, e.span);
+                }
+            }
         }
     }
 }
