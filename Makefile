@@ -2,7 +2,7 @@
 SHARED ?= ../shared
 CORPUS_MIN ?= title=1.000,year=1.000,org=0.981,recipient=1.000,l1_f1=0.987,l2_f1=0.996,parts=1.000
 
-.PHONY: test-review test-npm test-compat test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
+.PHONY: wheel test-python bench-python test-review test-npm test-compat test-hostile fuzz test lint unit wasm-check corpus bench web serve tools test-browser browser-deps dist test-wasm bench-browser bench-docx bench-batch bench-batch-native bench-batch-browser
 
 WASM_BINDGEN_VERSION = 0.2.130
 WASM = target/wasm32-unknown-unknown/wasm/fazhi.wasm
@@ -86,12 +86,13 @@ tools:
 test:
 	@MAKE="$(MAKE)" tools/stages.sh lint:lint unit:unit wasm:wasm-check \
 		"corpus:$(if $(wildcard $(SHARED)/corpus/gold.jsonl),corpus,):$(SHARED)/corpus not found" \
-		review:test-review browser:test-browser npm:test-npm compat:test-compat wasm-tests:test-wasm
+		review:test-review python:test-python browser:test-browser npm:test-npm compat:test-compat wasm-tests:test-wasm
 
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --no-default-features -- -D warnings
+	cargo clippy --lib --no-default-features --features python -- -D warnings
 
 unit:
 	cargo test
@@ -116,6 +117,32 @@ test-review:
 	@python3 -c "import docx; docx.Document().comments" 2>/dev/null || pip install -q 'python-docx>=1.2' || pip install -q --break-system-packages 'python-docx>=1.2'
 	@command -v soffice >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui)
 	python3 tests/review/check_docx.py target/release/fazhi tests/fixtures/formats target/review
+
+## The Python package (#19, docs/python.md): the abi3 wheel for CPython ≥ 3.9 in target/wheels/,
+## built by maturin (feature `python`, src/python.rs) in its own target dir (the CLI's release
+## build has other features, and would rebuild each time).
+PY_TARGET = $(abspath target/python)
+PY_VENV = target/py-venv
+wheel:
+	@python3 -m maturin --version >/dev/null 2>&1 || pip install -q 'maturin>=1.9,<2' || pip install -q --break-system-packages 'maturin>=1.9,<2'
+	CARGO_TARGET_DIR=$(PY_TARGET) python3 -m maturin build --release -o target/wheels
+
+## `pip install .` into a new venv, then tests/python/ with every extra they use (pandas, pyarrow,
+## PySpark in local mode, Dask): a skipped test fails the stage (FAZHI_NO_SKIP). PySpark needs
+## Java: Debian's default-jre-headless is installed when there is none.
+test-python:
+	cargo build --release
+	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless)
+	rm -rf $(PY_VENV) && python3 -m venv $(PY_VENV)
+	CARGO_TARGET_DIR=$(PY_TARGET) $(PY_VENV)/bin/pip install -q .
+	$(PY_VENV)/bin/pip install -q pytest pandas pyarrow pyspark 'dask[dataframe]'
+	FAZHI_NO_SKIP=1 FAZHI_CLI=$(abspath target/release/fazhi) $(PY_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/python
+
+## Reports per second for 1,000 reports (copies of the fixtures: text, web page, PDF):
+## fazhi.table in one process, the CLI's JSONL read by json.loads, and markitdown + regex.
+bench-python: test-python
+	$(PY_VENV)/bin/pip install -q 'markitdown[docx,pdf]'
+	$(PY_VENV)/bin/python tools/bench_python.py --cli target/release/fazhi --n 1000
 
 ## Criterion benchmark: each seed and a 1 MB concatenation (MB/s in the output).
 bench:

@@ -123,8 +123,14 @@ fn read(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
 fn batch_of(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Batch> {
     let files = folder::expand(&paths).map_err(|bad| {
         let file = bad[0].path.to_string_lossy();
-        let zh: Vec<String> = bad.iter().map(|b| format!("{}：{}", b.path.display(), b.zh)).collect();
-        let en: Vec<String> = bad.iter().map(|b| format!("{}: {}", b.path.display(), b.en)).collect();
+        let zh: Vec<String> = bad
+            .iter()
+            .map(|b| format!("{}：{}", b.path.display(), b.zh))
+            .collect();
+        let en: Vec<String> = bad
+            .iter()
+            .map(|b| format!("{}: {}", b.path.display(), b.en))
+            .collect();
         read_error(py, &file, &zh.join("；"), &en.join("; "))
     })?;
     Ok(py.detach(|| {
@@ -162,11 +168,25 @@ fn table(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Py<PyAny>> {
     to_py(py, &records)
 }
 
+/// One file's table record on its own (no batch to compare with: `reusedShare` 0); a file that
+/// cannot be read is a record with its `error`, as in [`table`] — what a cluster maps over files.
+#[pyfunction]
+#[pyo3(signature = (source, name = None))]
+fn record(py: Python<'_>, source: &Bound<'_, PyAny>, name: Option<String>) -> PyResult<Py<PyAny>> {
+    let input = Input::of(source)?;
+    let name = name.unwrap_or_else(|| input.name());
+    let record = py.detach(|| {
+        let read = input.bytes();
+        records::record(&name, read.as_deref())
+    });
+    to_py(py, &record)
+}
+
 /// The table's column ids and their Chinese labels, in order (`df.rename(columns=...)`).
 #[pyfunction]
 fn columns(py: Python<'_>) -> PyResult<Py<PyAny>> {
     let d = PyDict::new(py);
-    for (id, label) in records::columns(&Batch::new().result()) {
+    for (id, label) in records::columns() {
         d.set_item(id, label)?;
     }
     Ok(d.into_any().unbind())
@@ -184,6 +204,7 @@ fn fazhi_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(batch_result, m)?)?;
     m.add_function(wrap_pyfunction!(table, m)?)?;
+    m.add_function(wrap_pyfunction!(record, m)?)?;
     m.add_function(wrap_pyfunction!(columns, m)?)?;
     Ok(())
 }

@@ -76,7 +76,7 @@ const COUNTS: [(&str, &str); 5] = [
 const ERROR: (&str, &str) = ("error", "无法读取的原因");
 
 /// Every column of the records: (id, Chinese label), in order — the CSV's header, id by id.
-pub fn columns(result: &BatchResult) -> Vec<(String, String)> {
+pub fn columns() -> Vec<(String, String)> {
     let own = |v: &[(&str, &str)]| {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -91,10 +91,9 @@ pub fn columns(result: &BatchResult) -> Vec<(String, String)> {
     );
     c.extend(own(&COUNTS));
     c.extend(
-        result
-            .indicator_columns
+        crate::review::indicators::RULES
             .iter()
-            .map(|i| (i.id.clone(), i.label.clone())),
+            .map(|i| (i.id.to_string(), i.label.to_string())),
     );
     c.extend(own(&[ERROR]));
     c
@@ -102,12 +101,29 @@ pub fn columns(result: &BatchResult) -> Vec<(String, String)> {
 
 /// The table as records, one per file in batch order.
 pub fn records(result: &BatchResult) -> Vec<Record> {
-    let ids: Vec<String> = columns(result).into_iter().map(|(id, _)| id).collect();
-    result
-        .rows
-        .iter()
-        .map(|r| Record(ids.iter().cloned().zip(values(r)).collect()))
-        .collect()
+    let ids = ids();
+    result.rows.iter().map(|r| record_of(&ids, r)).collect()
+}
+
+/// One file's record on its own ([`crate::batch::Batch::row`]: no other report to compare
+/// with, so `reusedShare` is 0) — what a cluster maps over files one at a time. `read` is the
+/// file's bytes, or why they could not be read: a record with its `error` either way.
+pub fn record(file: &str, read: Result<&[u8], &crate::Error>) -> Record {
+    let mut b = super::Batch::new();
+    match read {
+        Ok(bytes) => b.add_bytes(file, bytes),
+        Err(e) => b.add_failure(file, e.message_zh(), e.message_en()),
+    };
+    let row = b.row(0).expect("one file was added");
+    record_of(&ids(), &row)
+}
+
+fn ids() -> Vec<String> {
+    columns().into_iter().map(|(id, _)| id).collect()
+}
+
+fn record_of(ids: &[String], r: &Row) -> Record {
+    Record(ids.iter().cloned().zip(values(r)).collect())
 }
 
 /// A row's values, in column order.
@@ -162,7 +178,7 @@ mod tests {
         b.add_report("甲.txt", crate::analyze(REPORT, "甲.txt"));
         b.add_failure("坏.docx", "文件已损坏".into(), "damaged".into());
         let result = b.result();
-        let cols = columns(&result);
+        let cols = columns();
         // The labels are the CSV's header, column for column.
         let (header, _) = crate::batch::table(&result);
         assert_eq!(cols.iter().map(|c| c.1.clone()).collect::<Vec<_>>(), header);
@@ -178,6 +194,12 @@ mod tests {
         assert_eq!(get(&recs[1], "error"), Value::Text("文件已损坏".into()));
         assert_eq!(get(&recs[1], "measures"), Value::Null);
         assert_eq!(get(&recs[1], "errors"), Value::Null);
+        // One file alone gives the same record as in a batch (no reuse to share).
+        assert_eq!(record("甲.txt", Ok(REPORT.as_bytes())), recs[0]);
+        let alone = record("坏.docx", Ok(b"PK\x03\x04broken"));
+        let missing = record("无.txt", Err(&crate::Error::Io("not found".into())));
+        assert!(matches!(&get(&missing, "error"), Value::Text(t) if t.contains("not found")));
+        assert!(matches!(&get(&alone, "error"), Value::Text(t) if t.contains("文件已损坏")));
         let json = serde_json::to_string(&recs[0]).unwrap();
         assert!(
             json.starts_with(r#"{"file":"甲.txt","issuer":"甲镇人民政府","#),
