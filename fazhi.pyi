@@ -11,7 +11,7 @@ __version__: str
 SCHEMA_VERSION: int
 
 Span = tuple[int, int]
-"""``[start, end)`` in code points of ``Report["text"]`` (a list of two ints at run time)."""
+"""``(start, end)``, half open, in code points of ``Report["text"]``: ``text[start:end]``."""
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
 """A path, or the file's bytes."""
@@ -36,11 +36,11 @@ class SourceInfo(TypedDict):
 
 class Meta(TypedDict):
     title: Optional[str]
-    titleSpan: Optional[list[int]]
+    titleSpan: Optional[Span]
     issuers: list[str]
     issuersFrom: Optional[str]
     recipients: list[str]
-    recipientSpan: Optional[list[int]]
+    recipientSpan: Optional[Span]
     year: Optional[int]
     level: str
     signedBy: Optional[str]
@@ -51,7 +51,7 @@ class Item(TypedDict):
     marker: str
     style: str
     ordinal: int
-    span: list[int]
+    span: Span
 
 class Heading(TypedDict):
     id: int
@@ -60,8 +60,8 @@ class Heading(TypedDict):
     style: str
     ordinal: int
     title: str
-    span: list[int]
-    bodySpan: list[int]
+    span: Span
+    bodySpan: Span
     part: Optional[MandatedPart]
     partCue: Optional[str]
     items: list[Item]
@@ -81,20 +81,20 @@ class Figure(TypedDict):
     upper: Optional[float]
     subject: Optional[str]
     text: str
-    span: list[int]
+    span: Span
 
 class Citation(TypedDict):
     title: str
     kind: str
     known: Optional[str]
     nearMiss: bool
-    span: list[int]
+    span: Span
 
 class Finding(TypedDict):
     rule: str
     severity: Literal["error", "warning", "info"]
     message: str
-    span: Optional[list[int]]
+    span: Optional[Span]
     suggestion: Optional[str]
 
 class Report(TypedDict):
@@ -104,7 +104,7 @@ class Report(TypedDict):
     meta: Meta
     outline: list[Heading]
     parts: list[Part]
-    noise: list[list[int]]
+    noise: list[Span]
     figures: list[Figure]
     indicators: list[dict[str, Any]]
     citations: list[Citation]
@@ -142,6 +142,11 @@ def batch(paths: list[Union[str, "os.PathLike[str]"]]) -> BatchResult:
 
 def table(paths: list[Union[str, "os.PathLike[str]"]]) -> list[dict[str, Any]]:
     """The batch table, one flat dict per file (keys: ``columns()``), for pandas.DataFrame."""
+
+def record(source: Source, name: Optional[str] = None) -> dict[str, Any]:
+    """One file's table record on its own (no batch to compare with: ``reusedShare`` is 0);
+    a file that cannot be read is a record with its ``error``, never an exception. What a
+    cluster maps over files one at a time (examples/spark_batch.py)."""
 
 def columns() -> dict[str, str]:
     """The table's column ids and their Chinese labels, in order."""
