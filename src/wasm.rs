@@ -107,7 +107,7 @@ export interface BatchRow {
 }
 export interface IndicatorColumn { id: string; label: string; }
 /** One side of a shared passage: the file's index in the batch and the span in its `Report.text`. */
-export interface Place { file: number; span: Span; }
+export interface Place { file: number; span: Span; text: string; }
 /** A passage (≥ 30 characters after normalization) found in two reports. */
 export interface Passage { a: Place; b: Place; chars: number; text: string; }
 export interface IndicatorPair { id: string; label: string; earlier: number | null; later: number | null; }

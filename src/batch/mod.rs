@@ -167,10 +167,16 @@ impl Batch {
             .map(|(i, e)| e.outcome.as_ref().ok().map(|r| issuer_key(r, i)))
             .collect();
         let mut found = reuse::find(&texts, &issuers);
-        let mut slicer = Slicer::default();
+        // Passages come in order of their first file: one slicer keeps that file's UTF-16 form,
+        // the other the second files' (a run of them per first file).
+        let (mut in_a, mut in_b) = (Slicer::default(), Slicer::default());
         for p in &mut found.passages {
             if let Some(r) = self.report(p.a.file) {
-                p.text = slicer.text(p.a.file, r, p.a.span);
+                p.a.text = in_a.raw(p.a.file, r, p.a.span);
+                p.text = crate::text::normalize::display(&p.a.text);
+            }
+            if let Some(r) = self.report(p.b.file) {
+                p.b.text = in_b.raw(p.b.file, r, p.b.span);
             }
         }
         let rows = self
@@ -301,8 +307,8 @@ fn row_of(index: usize, e: &Entry, reused_share: f64) -> Row {
     row
 }
 
-/// A passage of a report as written, white space folded, for the many passages of a batch (in file order): each report's UTF-16 form is
-/// made once per run of passages from it, not once per passage.
+/// A passage of a report exactly as written, for the many passages of a batch (in file order):
+/// each report's UTF-16 form is made once per run of passages from it, not once per passage.
 #[derive(Default)]
 pub(crate) struct Slicer {
     file: Option<usize>,
@@ -310,14 +316,14 @@ pub(crate) struct Slicer {
 }
 
 impl Slicer {
-    pub(crate) fn text(&mut self, file: usize, r: &Report, span: Span) -> String {
+    pub(crate) fn raw(&mut self, file: usize, r: &Report, span: Span) -> String {
         if self.file != Some(file) {
             self.units = r.text.encode_utf16().collect();
             self.file = Some(file);
         }
         let end = (span.1 as usize).min(self.units.len());
         let start = (span.0 as usize).min(end);
-        crate::text::normalize::display(&String::from_utf16_lossy(&self.units[start..end]))
+        String::from_utf16_lossy(&self.units[start..end])
     }
 }
 

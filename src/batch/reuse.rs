@@ -47,6 +47,9 @@ pub const STOCK_PHRASES: &[&str] = &[
     "党的二十大", "党的十九大", "二十届二中三中全会精神", "十九届历次全会精神",
     "中共中央国务院", "党中央国务院", "严格规范公正文明执法", "科学民主依法决策",
     "重要工作亲自部署重大问题亲自过问重点环节亲自协调重要任务亲自督办",
+    // The lead-in and closing formulas of a report (GB/T 9704's 报告).
+    "现将有关情况报告如下", "现将有关工作情况报告如下", "现将具体情况报告如下", "现将工作情况报告如下",
+    "报告如下", "汇报如下", "总结如下", "特此报告",
 ];
 
 /// Stands for a masked character: equal to nothing, not even itself.
@@ -63,13 +66,27 @@ pub struct Doc {
 }
 
 impl Doc {
-    /// The comparable form of a report: its text without page chrome (noise lines).
+    /// The comparable form of a report: its text without page chrome (noise lines), a
+    /// boundary (a masked char) before every heading, so that no passage runs from one section
+    /// into the next (a lead-in's `现将有关情况报告如下` into `一、…`), and the headings of the
+    /// mandated parts masked: every report words them alike.
     pub fn of(r: &Report) -> Doc {
         let mut d = Doc {
             chars: Vec::with_capacity(r.text.len() / 3),
             at: Vec::with_capacity(r.text.len() / 3),
             u16: Vec::with_capacity(r.text.len() / 3),
         };
+        let heads = r.headings();
+        let mut starts: Vec<u32> = heads.iter().map(|h| h.span.0).collect();
+        starts.sort_unstable();
+        let mut starts = starts.into_iter().peekable();
+        let mut parts: Vec<Span> = heads
+            .iter()
+            .filter(|h| h.part.is_some())
+            .map(|h| h.span)
+            .collect();
+        parts.sort_unstable_by_key(|s| s.0);
+        let mut parts = parts.into_iter().peekable();
         let mut noise = r.noise.iter().peekable();
         let mut u = 0u32;
         for (b, c) in r.text.char_indices() {
@@ -78,9 +95,23 @@ impl Doc {
                 noise.next();
             }
             let in_noise = noise.peek().is_some_and(|n| n.0 <= u && u < n.1);
+            if starts.peek().is_some_and(|&s| s <= u) {
+                while starts.peek().is_some_and(|&s| s <= u) {
+                    starts.next();
+                }
+                if d.chars.last().is_some_and(|&l| l != MASK) {
+                    d.chars.push(MASK);
+                    d.at.push((b as u32, b as u32));
+                    d.u16.push((u, u));
+                }
+            }
+            while parts.peek().is_some_and(|p| p.1 <= u) {
+                parts.next();
+            }
+            let in_part_heading = parts.peek().is_some_and(|p| p.0 <= u && u < p.1);
             let f = fold_matching(c);
             if !in_noise && (is_han(f) || f.is_alphanumeric()) {
-                d.chars.push(f);
+                d.chars.push(if in_part_heading { MASK } else { f });
                 d.at.push((b as u32, (b + c.len_utf8()) as u32));
                 d.u16.push((u, u + w));
             }
@@ -124,6 +155,9 @@ pub struct Place {
     pub file: usize,
     /// UTF-16 span in that report's `text`.
     pub span: Span,
+    /// The passage exactly as this report writes it (its span's slice: spaces, NBSP and line
+    /// breaks kept), so a reader sees both sides as written.
+    pub text: String,
 }
 
 /// A passage found in two reports.
@@ -336,10 +370,12 @@ pub fn find(docs: &[Option<Doc>], issuers: &[Option<String>]) -> Found {
             a: Place {
                 file: fa as usize,
                 span: a.span(&ra),
+                text: String::new(),
             },
             b: Place {
                 file: fb as usize,
                 span: b.span(&rb),
+                text: String::new(),
             },
             chars: n,
             text: String::new(),
@@ -392,10 +428,12 @@ pub fn between(a: &Doc, b: &Doc, fa: usize, fb: usize) -> (Vec<Passage>, f64) {
             a: Place {
                 file: fa,
                 span: a.span(&(s..s + n)),
+                text: String::new(),
             },
             b: Place {
                 file: fb,
                 span: b.span(&(t..t + n)),
+                text: String::new(),
             },
             chars: n,
             text: String::new(),
@@ -527,5 +565,54 @@ mod tests {
         let docs = vec![Some(doc(&a)), Some(doc(b))];
         let issuers = vec![Some("甲镇".to_string()), Some("乙乡".to_string())];
         assert_eq!(find(&docs, &issuers).passages.len(), 1);
+    }
+
+    #[test]
+    fn a_lead_in_joined_to_a_part_heading_is_the_formula_not_a_copy() {
+        // The two formula passages #21 saw reported over 115 real reports: a lead-in across a
+        // paragraph break into the statutory heading. Here each pair shares only that.
+        let pairs = [
+            (
+                "甲县人民政府关于2022年度法治政府建设情况的报告\n市人民政府：\n按照要求，现将我县2022年度法治政府建设情况报告如下:\n一、党政主要负责人履行推进法治建设第一责任人职责情况\n县长带头学法。\n二、存在的不足和原因\n人员不足。\n",
+                "乙区人民政府关于2022年度法治政府建设情况的报告\n按照市委依法治市办的通知，现将有关情况报告如下:\n一、党政主要负责人履行推进法治建设第一责任人职责情况\n区长主持会议三次。\n二、存在的不足和原因\n经费不足。\n",
+            ),
+            (
+                "丙镇2019年法治政府建设情况报告\n根据县里安排，现将有关情况报告如下。\n一、2019年法治政府建设基本情况\n(一)加强组织领导\n镇党委书记专题研究。\n",
+                "丁乡2019年法治政府建设情况报告\n为全面总结，现将有关情况报告如下。\n一、2019年法治政府建设基本情况\n(一)健全制度机制\n乡里制定规则。\n",
+            ),
+        ];
+        for (a, b) in pairs {
+            let docs = vec![Some(doc(a)), Some(doc(b))];
+            let issuers = vec![Some("甲".to_string()), Some("乙".to_string())];
+            let f = find(&docs, &issuers);
+            assert!(f.passages.is_empty(), "{:?}", f.passages);
+        }
+    }
+
+    #[test]
+    fn a_copied_sentence_of_forty_characters_is_reported_with_both_sides_as_written() {
+        let copied = "全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度确保严格规范公正文明执法工作落到实处";
+        assert!(copied.chars().count() >= 40);
+        // The copy has a no-break space and a line-wrap space inside: the raw text keeps them.
+        let spaced = copied
+            .replacen("执法全过程", "执法\u{a0}全过程", 1)
+            .replacen("重大执法决定", "重大执法 决定", 1);
+        let a = format!(
+            "甲镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n我镇{copied}。\n"
+        );
+        let b = format!(
+            "乙乡人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n我乡{spaced}。\n"
+        );
+        let mut batch = crate::batch::Batch::new();
+        batch.add_report("a.txt", crate::analyze(&a, "a.txt"));
+        batch.add_report("b.txt", crate::analyze(&b, "b.txt"));
+        let result = batch.result();
+        assert_eq!(result.reuse.len(), 1, "{:?}", result.reuse);
+        let p = &result.reuse[0];
+        assert!(p.a.text.contains("行政执法公示制度"), "{}", p.a.text);
+        assert!(p.b.text.contains("执法\u{a0}全过程"), "{}", p.b.text);
+        assert!(p.b.text.contains("重大执法 决定"), "{}", p.b.text);
+        assert_eq!(p.a.text, crate::analyze(&a, "a").slice(p.a.span));
+        assert_eq!(p.b.text, crate::analyze(&b, "b").slice(p.b.span));
     }
 }

@@ -118,7 +118,9 @@ pub fn compare(
         };
         let (mut reused, reused_share) = reuse::between(da, db, earlier, later);
         for p in &mut reused {
-            p.text = display(&r_earlier.slice(p.a.span));
+            p.a.text = r_earlier.slice(p.a.span);
+            p.b.text = r_later.slice(p.b.span);
+            p.text = display(&p.a.text);
         }
         out.push(YearOverYear {
             issuer: r_later.meta.issuers.first().cloned().unwrap_or_default(),
