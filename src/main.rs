@@ -210,18 +210,7 @@ fn batch_command(args: &[String]) -> ExitCode {
         }
     };
     let mut b = Batch::new();
-    for f in &files {
-        let name = f.to_string_lossy();
-        match std::fs::read(f) {
-            Ok(bytes) => {
-                b.add_file(&name, &bytes);
-            }
-            Err(e) => {
-                let e = fazhi::Error::Io(e.to_string());
-                b.add_failure(&name, e.message_zh(), e.message_en());
-            }
-        }
-    }
+    b.add_paths(&files);
     let failed = report_failures(&b);
     let result = b.result();
     let bytes: Vec<u8> = match format {

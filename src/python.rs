@@ -135,18 +135,7 @@ fn batch_of(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Batch> {
     })?;
     Ok(py.detach(|| {
         let mut b = Batch::new();
-        for f in &files {
-            let name = f.to_string_lossy();
-            match std::fs::read(f) {
-                Ok(bytes) => {
-                    b.add_file(&name, &bytes);
-                }
-                Err(e) => {
-                    let e = crate::Error::Io(e.to_string());
-                    b.add_failure(&name, e.message_zh(), e.message_en());
-                }
-            }
-        }
+        b.add_paths(&files);
         b
     }))
 }

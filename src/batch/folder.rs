@@ -42,6 +42,25 @@ pub fn expand<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<PathBuf>, Vec<BadPath>>
     if bad.is_empty() { Ok(files) } else { Err(bad) }
 }
 
+impl super::Batch {
+    /// Reads and adds every file (a .zip archive as its entries); a file that cannot be read is
+    /// kept as a failure with its message.
+    pub fn add_paths(&mut self, files: &[PathBuf]) {
+        for f in files {
+            let name = f.to_string_lossy();
+            match std::fs::read(f) {
+                Ok(bytes) => {
+                    self.add_file(&name, &bytes);
+                }
+                Err(e) => {
+                    let e = crate::Error::Io(e.to_string());
+                    self.add_failure(&name, e.message_zh(), e.message_en());
+                }
+            }
+        }
+    }
+}
+
 /// The files under a folder, recursively, in path order; hidden files and folders (a name
 /// starting with `.`) skipped, symbolic links to folders not followed.
 pub fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
