@@ -74,6 +74,13 @@ pub struct Meta {
     pub issuers: Vec<String>,
     /// Where the issuers were read: `head` (title or lines above it), `body`, or `page` (来源: line).
     pub issuers_from: Option<String>,
+    /// The issuers as written, when a place or body was completed (`区司法局`); else empty.
+    pub issuers_as_written: Vec<String>,
+    /// Where the completed part was read: `title`, `page`, `document`, `signature`, `body`, or
+    /// `rule` (a place's report is its people's government's).
+    pub issuers_completed_from: Option<String>,
+    /// GB/T 2260 code of the first issuer's division (`120118` 静海区), when the table says which.
+    pub issuer_division: Option<u32>,
     /// Recipients (主送), split on `、`.
     pub recipients: Vec<String>,
     /// Where the 主送 line is.
@@ -279,6 +286,9 @@ pub fn build(f: Analysis<'_>) -> Report {
         title_span: m.title_span.as_ref().map(|r| off.span(r)),
         issuers: m.issuers,
         issuers_from: m.issuers_from.map(String::from),
+        issuers_as_written: m.issuers_as_written,
+        issuers_completed_from: m.issuers_completed_from.map(String::from),
+        issuer_division: m.issuer_division,
         recipients: m.recipients,
         recipient_span: m.recipient_span.as_ref().map(|r| off.span(r)),
         year: m.year,

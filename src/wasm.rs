@@ -58,6 +58,8 @@ export interface PartHeading { id: number; level: number; title: string; cue: st
 export interface Part { part: MandatedPart; label: string; present: boolean; headings: PartHeading[]; }
 export interface Meta {
   title: string | null; titleSpan: Span | null; issuers: string[]; issuersFrom: "head" | "signature" | "body" | "page" | null;
+  issuersAsWritten: string[]; issuersCompletedFrom: "title" | "page" | "document" | "signature" | "body" | "rule" | null;
+  issuerDivision: number | null;
   recipients: string[]; recipientSpan: Span | null; year: number | null;
   level: "town" | "county" | "city" | "province" | "department" | "unknown";
   signedBy: string | null; date: string | null; closing: string | null;

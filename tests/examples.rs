@@ -81,7 +81,10 @@ fn self_reference_is_completed_with_the_place_named_most() {
          一、2022年度法治政府建设工作的基本情况\n\
          健全完善《荷城街道行政决策相关制度》等制度。\n",
     );
-    assert_eq!(r.meta.issuers, vec!["荷城街道"]);
+    // A 街道's report is its 办事处's (#21 class 2), the name as written kept beside it.
+    assert_eq!(r.meta.issuers, vec!["荷城街道办事处"]);
+    assert_eq!(r.meta.issuers_as_written, vec!["荷城街道"]);
+    assert_eq!(r.meta.issuers_completed_from.as_deref(), Some("rule"));
     assert_eq!(r.meta.level, OrgLevel::Town);
     assert_eq!(r.meta.title, None, "a section heading is not a title");
     assert_eq!(
@@ -241,7 +244,8 @@ fn sentence_words_before_a_unit_are_not_an_issuer() {
     let r = read(
         "现将2023年工作方案区政府要求的情况报告如下:根据上级规定,长征镇依法全面履行政府职能。\n一、基本情况\n",
     );
-    assert_eq!(r.meta.issuers, vec!["长征镇"]);
+    assert_eq!(r.meta.issuers, vec!["长征镇人民政府"]);
+    assert_eq!(r.meta.issuers_as_written, vec!["长征镇"]);
 }
 
 #[test]
@@ -371,7 +375,9 @@ fn a_title_given_only_in_the_pages_label() {
         r.meta.title.as_deref(),
         Some("某某镇2024年法治政府建设年度报告")
     );
-    assert_eq!(r.meta.issuers, vec!["某某镇"]);
+    // The town's government, as the page's label writes it.
+    assert_eq!(r.meta.issuers, vec!["某某镇人民政府"]);
+    assert_eq!(r.meta.issuers_completed_from.as_deref(), Some("page"));
     assert_eq!(r.meta.year, Some(2024));
 }
 

@@ -260,8 +260,11 @@ fn seed_004_top_heading_numbered_1_among_chinese_numerals() {
     check_invariants(&r);
     let m = &r.meta;
     assert_eq!(m.title.as_deref(), Some("2024年法治政府建设情况报告"));
-    assert_eq!(m.issuers, vec!["多巴镇"]);
+    // `多巴镇在…` names the town; its report is its government's (#21 class 2).
+    assert_eq!(m.issuers, vec!["多巴镇人民政府"]);
+    assert_eq!(m.issuers_as_written, vec!["多巴镇"]);
     assert_eq!(m.issuers_from.as_deref(), Some("body"));
+    assert_eq!(m.issuers_completed_from.as_deref(), Some("rule"));
     assert!(m.recipients.is_empty());
     assert_eq!(m.year, Some(2024));
     assert_eq!(m.level, OrgLevel::Town);

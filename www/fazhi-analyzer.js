@@ -236,6 +236,16 @@ const FORMAT_NAMES = { text: '纯文本', docx: 'Word 文档', doc: 'Word 97–2
 const ACCEPT = '.txt,.text,.docx,.doc,.wps,.htm,.html,.pdf,.ofd,text/plain,text/html,application/pdf';
 const SEVERITY = { error: ['✖', '错误'], warning: ['⚠', '警告'], info: ['ℹ', '提示'] };
 const KIND_NAMES = { law: '法律', regulation: '法规规章', partyRule: '党内法规', plan: '规划纲要', localDocument: '地方文件', other: '其他' };
+/** Where a completed issuer's missing part was read (meta.issuersCompletedFrom). */
+const COMPLETED_FROM = {
+  title: '据标题补全', page: '据网页来源栏补全', document: '据所引文件名补全', signature: '据落款补全',
+  body: '据正文补全', rule: '推定为其人民政府（街道办事处）',
+};
+/** ` （原文作“区司法局”，据正文补全）` when the issuer's name was completed, else ''. */
+function completedNote(m) {
+  if (!m.issuersAsWritten || !m.issuersAsWritten.length) return '';
+  return `（原文作“${m.issuersAsWritten.join('、')}”，${COMPLETED_FROM[m.issuersCompletedFrom] || '已补全'}）`;
+}
 const LEVEL_NAMES = { town: '乡镇（街道）', county: '县（区）', city: '市', province: '省', department: '部门', unknown: '未知' };
 
 // The font is the host page's (an unset --fazhi-font leaves font-family inherited).
@@ -831,7 +841,7 @@ class View {
   renderMeta({ meta: m, source, score }) {
     const row = (k, v) => [el('dt', {}, k), el('dd', {}, v || '—')];
     setChildren(this.metaBox, el('h2', { class: 'title' }, m.title || '（未识别到标题）'), el('dl', {},
-      ...row('发文机关', m.issuers.join('、')), ...row('主送', m.recipients.join('、')),
+      ...row('发文机关', m.issuers.join('、') + completedNote(m)), ...row('主送', m.recipients.join('、')),
       ...row('年度', m.year), ...row('层级', LEVEL_NAMES[m.level]),
       ...row('落款', [m.signedBy, m.date].filter(Boolean).join(' ')),
       ...row('来源', source.format === 'text' && !source.encoding ? '' : `${source.name}（${FORMAT_NAMES[source.format] || source.format}）`),

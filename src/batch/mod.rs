@@ -248,11 +248,19 @@ impl BatchResult {
 }
 
 /// Who issued a report, as a key to compare reports by: the first issuer in matching form
-/// (`東城區人民政府` = `东城区人民政府`), or the file itself when no issuer is known.
+/// (`東城區人民政府` = `东城区人民政府`) and its division's code when known (two 鼓楼区 are two
+/// places); the file itself when no issuer is known or its place is not (`区司法局` alone is no
+/// one body: such a report is never paired with another).
 pub fn issuer_key(r: &Report, index: usize) -> String {
     match r.meta.issuers.first() {
-        Some(i) => Norm::new(i, 0, Fold::Matching).text,
-        None => format!("#{index}"),
+        Some(i) if !crate::structure::meta::lacks_place(i) => {
+            let name = Norm::new(i, 0, Fold::Matching).text;
+            match r.meta.issuer_division {
+                Some(code) => format!("{name} {code}"),
+                None => name,
+            }
+        }
+        _ => format!("#{index}"),
     }
 }
 

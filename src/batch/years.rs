@@ -373,4 +373,35 @@ mod tests {
         );
         assert!(b.result().years.is_empty());
     }
+
+    /// A 区司法局's report: the title names no place; the body may.
+    fn district_bureau(year: i32, place: &str) -> String {
+        format!(
+            "区司法局关于{year}年度法治政府建设情况的报告\n\
+             {year}年,{place}司法局坚持以习近平法治思想为指导,全年办理行政复议案件12件。\n\
+             一、{year}年主要举措和成效\n全年办理行政复议案件12件。\n\
+             二、存在的不足和原因\n学法用法不够深入。\n\
+             三、{next}年工作安排\n(一)开展“八五”普法中期评估\n",
+            next = year + 1
+        )
+    }
+
+    #[test]
+    fn two_districts_bureaus_are_two_bodies() {
+        let pairs = |a: &str, b: &str| {
+            let mut batch = Batch::new();
+            batch.add_report("a.txt", crate::analyze(&district_bureau(2022, a), "a"));
+            batch.add_report("b.txt", crate::analyze(&district_bureau(2023, b), "b"));
+            batch
+                .result()
+                .years
+                .iter()
+                .map(|y| y.issuer.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(pairs("铜梁区", "铜梁区"), ["铜梁区司法局"]);
+        assert!(pairs("铜梁区", "璧山区").is_empty());
+        // Neither names its district: `区司法局` is no one body, so no pair.
+        assert!(pairs("区", "区").is_empty());
+    }
 }

@@ -72,6 +72,18 @@ test('typing re-analyzes, and report text is rendered as text', async () => {
   await context.close();
 });
 
+test('an issuer completed from the body is shown with the name as written (#21)', async () => {
+  const { page, errors, context } = await openPage();
+  await page.locator('fazhi-analyzer ul.tree').first().waitFor();
+  await typeText(page, '区司法局关于2023年度法治政府建设情况的报告\n2023年,铜梁区司法局坚持依法行政。\n一、主要举措和成效\n');
+  await page.waitForFunction(() => document.querySelector('fazhi-analyzer').shadowRoot
+    .querySelector('h2.title')?.textContent === '区司法局关于2023年度法治政府建设情况的报告');
+  const issuer = page.locator('fazhi-analyzer dl dd').first();
+  assert.equal(await issuer.textContent(), '铜梁区司法局（原文作“区司法局”，据正文补全）');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** The text of every highlighted piece in the text pane, in order. */
 async function activeText(page) {
   return (await page.locator('fazhi-analyzer pre.text mark.active').allTextContents()).join('');

@@ -26,10 +26,11 @@ static PLACE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[,。;:]|年|以来)([HAN]{{2,8}}?)(?:{SUBJECT_FOLLOWERS})"
     ))
 });
+/// The report speaking of itself: `我街道`, `本局`, `区政府`, `镇党委、政府`, `街道按照…`.
 static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:我|本|全)(镇|乡|街道|区|县|旗|市|局|厅|委|办)|(?:^|[,。;:、]|年)(省|区|县|市|镇|乡)(?:党委|党工委)?(?:人民)?政府",
-    )
+    re(&format!(
+        r"(?:我|本|全)(镇|乡|街道|区|县|旗|市|局|厅|委|办)|(?:^|[,。;:、]|年)(省|区|县|市|镇|乡)(?:党委|党工委)?[、和]?(?:人民)?政府|(?:^|[,。;:]|年|以来|来)(街道|镇|乡)(?:党工委|党委|办事处)?(?:{SUBJECT_FOLLOWERS})"
+    ))
 });
 
 /// How much of a paragraph's start is searched for the issuer's name.
@@ -278,7 +279,11 @@ pub(super) fn issuer_in_body(text: &str, all: &[Block], intro: &[&Block]) -> Opt
     // Only a self-reference (`我街道`, `区政府`): the most named place of that kind.
     for &(_, s) in &sources {
         if let Some(c) = SELF_REF.captures(s) {
-            let unit = c.get(1).or(c.get(2)).map_or("", |m| m.as_str());
+            let unit = c
+                .get(1)
+                .or(c.get(2))
+                .or(c.get(3))
+                .map_or("", |m| m.as_str());
             if matches!(
                 unit,
                 "镇" | "乡" | "街道" | "区" | "县" | "旗" | "市" | "省"
@@ -431,7 +436,8 @@ fn most_named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
         '在', '对', '为', '和', '与', '及', '的', '是', '了', '将', '把', '推', '进', '全', '我',
         '本', '各', '该', '结', '合', '于',
     ];
-    let mut counts: HashMap<String, (usize, Range<usize>)> = HashMap::new();
+    // Per name: how often it is written, where first, and whether a heading writes it.
+    let mut counts: HashMap<String, (usize, Range<usize>, bool)> = HashMap::new();
     for b in all {
         let s = &b.norm.text;
         for (at, _) in s.match_indices(unit) {
@@ -455,19 +461,57 @@ fn most_named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
                 let name = format!("{head}{unit}");
                 if !NOT_PLACES.contains(&name.as_str()) {
                     let raw = b.norm.raw_span(start..at + unit.len());
-                    counts.entry(name).or_insert((0, raw)).0 += 1;
+                    // A heading line, not a paragraph opening on `(一)`.
+                    let heading =
+                        b.marker.is_some() && s.chars().count() <= 40 && !name.contains("乡镇");
+                    let e = counts.entry(name).or_insert((0, raw, false));
+                    e.0 += 1;
+                    e.2 |= heading;
                 }
             }
         }
     }
-    let (best, (n, raw)) = counts.into_iter().max_by(|a, b| {
+    let best = counts.into_iter().max_by(|a, b| {
         a.1.0
             .cmp(&b.1.0)
             .then(a.0.len().cmp(&b.0.len()))
             .then(b.0.cmp(&a.0))
-    })?;
-    let _ = best;
-    (n >= 2).then(|| display(&text[raw]))
+    });
+    match best {
+        // Twice, or once in a heading (`一、东庄镇法治政府建设主要举措`): a name, not a passing mention.
+        Some((_, (n, raw, in_heading))) if n >= 2 || in_heading => Some(display(&text[raw])),
+        _ if matches!(unit, "镇" | "乡" | "街道") => town_named_bare(text, all, unit),
+        _ => None,
+    }
+}
+
+/// A town that writes its name without its unit (`谱写鱼复法治建设新篇章`, `护航新时代下洋高质量
+/// 发展`): a name of 2–3 characters between a verb of such phrases and `法治`/`高质量`/`经济社会`,
+/// written so at least twice and no division of the table (`全县`, `首都` and 奉节 are not towns).
+fn town_named_bare(text: &str, all: &[Block], unit: &str) -> Option<String> {
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?:谱写|开拓|开创|推动|护航|助力|服务|保障|打造|建设|促进|新时代)([HAN]{2,3}?)(?:法治建设|法治政府|高质量|经济社会|法治化)",
+        )
+    });
+    let mut counts: HashMap<String, (usize, Range<usize>)> = HashMap::new();
+    for b in all {
+        for m in BARE.captures_iter(&b.norm.text).filter_map(|c| c.get(1)) {
+            let name = m.as_str();
+            if name.starts_with(['全', '我', '本', '各', '该', '首', '新', '法'])
+                || has_function_word(name)
+                || !divisions::lookup(name).is_empty()
+            {
+                continue;
+            }
+            let raw = b.norm.raw_span(m.range());
+            counts.entry(name.to_string()).or_insert((0, raw)).0 += 1;
+        }
+    }
+    let (_, (n, raw)) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.start.cmp(&a.1.1.start)))?;
+    (n >= 2).then(|| format!("{}{unit}", display(&text[raw])))
 }
 
 #[cfg(test)]
@@ -570,6 +614,48 @@ mod tests {
         );
         // A 部 that is no ministry: `干部` and `支部` name no body.
         assert_eq!(body_issuer("我部干部和机关党支部坚持学法。\n"), None);
+    }
+
+    #[test]
+    fn a_town_named_only_in_the_body() {
+        // `我镇` in the lead-in, the town's name in the body.
+        assert_eq!(
+            body_issuer("现将我镇2023年法治政府建设情况报告如下。\n东庄镇坚持依法行政。\n完成东庄镇综合执法改革。\n")
+                .as_deref(),
+            Some("东庄镇")
+        );
+        // `镇党委、政府` and the town in a heading.
+        assert_eq!(
+            body_issuer(
+                "2023年,镇党委、政府高度重视法治政府建设。\n一、东庄镇法治政府建设主要举措\n"
+            )
+            .as_deref(),
+            Some("东庄镇")
+        );
+        assert_eq!(
+            body_issuer("2023年,镇党委、政府高度重视法治政府建设,学习东庄镇经验。\n"),
+            None
+        );
+        // A paragraph that opens on `(一)` is no heading: `年度参与乡镇` is no town.
+        assert_eq!(
+            body_issuer(
+                "在新区党工委的领导下,我镇持续深化法治政府建设。\n(一)建立多级联动体系。组织年度参与乡镇考核工作,完善工作机制,形成多级联动的工作格局。\n"
+            ),
+            None
+        );
+        // `街道按照…` and the name written without its unit, twice.
+        assert_eq!(
+            body_issuer("2021年来,街道按照《奉节县法治政府建设实施方案》的要求推进,奋力谱写鱼复法治建设新篇章,开拓鱼复法治建设新征程。\n")
+                .as_deref(),
+            Some("鱼复街道")
+        );
+        // Once is no name: `谱写奉节` is the county's, and a word once written proves nothing.
+        assert_eq!(
+            body_issuer(
+                "2021年来,街道按照要求推进,奋力谱写奉节法治建设新篇章,开拓鱼复法治建设新征程。\n"
+            ),
+            None
+        );
     }
 
     #[test]

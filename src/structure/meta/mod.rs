@@ -13,6 +13,7 @@ use crate::text::blocks::{Block, Blocks};
 use crate::text::normalize::{Fold, display};
 
 mod closing;
+mod complete;
 mod issuers;
 mod level;
 mod patterns;
@@ -21,6 +22,7 @@ mod title;
 mod year;
 
 pub use closing::{Closing, find_closing};
+pub use complete::lacks_place;
 pub use issuers::NATIONAL_BODIES;
 pub use level::org_level;
 pub use title::TITLE_CHROME;
@@ -45,6 +47,12 @@ pub struct MetaFacts {
     pub issuers: Vec<String>,
     /// Where the issuers were found: `title`, `head` or `body`.
     pub issuers_from: Option<&'static str>,
+    /// The issuers as written, when a place or body was completed (else empty).
+    pub issuers_as_written: Vec<String>,
+    /// Where the completed part was read (`title`, `page`, `document`, `signature`, `body`, `rule`).
+    pub issuers_completed_from: Option<&'static str>,
+    /// GB/T 2260 code of the first issuer's division, when the table says which.
+    pub issuer_division: Option<u32>,
     /// Recipients from the 主送 line.
     pub recipients: Vec<String>,
     /// Raw span of the 主送 line.
@@ -161,6 +169,20 @@ pub fn extract(
     } else if let Some(org) = issuer_in_page_source(text, blocks) {
         m.issuers = vec![org];
         m.issuers_from = Some("page");
+    }
+
+    if !m.issuers.is_empty() {
+        let c = complete::complete(
+            text,
+            blocks,
+            m.title_span.as_ref(),
+            &closing.signers,
+            std::mem::take(&mut m.issuers),
+        );
+        m.issuers = c.issuers;
+        m.issuers_as_written = c.as_written;
+        m.issuers_completed_from = c.from;
+        m.issuer_division = c.division;
     }
 
     m.date = closing.date.as_ref().map(|(_, d)| d.clone());
