@@ -14,7 +14,6 @@
 //! | `遂宁市` | `我局`, `全市司法行政系统` | `遂宁市司法局` | `body` |
 //! | `淄博市` | `依法治市办` and no 法治政府 in the title | `淄博市` (left) | — |
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -23,7 +22,7 @@ use crate::structure::divisions::{self, DivisionLevel};
 use crate::text::blocks::{Blocks, LineKind};
 use crate::text::normalize::{Fold, Norm, display, is_han};
 
-use super::patterns::re;
+use super::patterns::{Tally, re, tally};
 
 /// The units a name of a place ends with, longest first (`自治区` before `区`).
 const UNITS: &[&str] = &[
@@ -339,13 +338,13 @@ fn division_of(n: &str, lines: &[Source]) -> Option<u32> {
 
 /// The county-level division the first lines name most, when one is named most.
 fn head_county(lines: &[Source]) -> Option<u32> {
-    let mut counts: HashMap<u32, usize> = HashMap::new();
+    let mut counts: Tally<u32, usize> = Vec::new();
     for s in lines.iter().take(40) {
         for f in divisions::scan(&s.norm.text) {
             if let [d] = f.divisions.as_slice()
                 && d.level == DivisionLevel::County
             {
-                *counts.entry(d.code).or_default() += 1;
+                *tally(&mut counts, d.code, || 0) += 1;
             }
         }
     }
@@ -366,7 +365,7 @@ fn complete_place(
     body: &str,
 ) -> Option<(String, &'static str)> {
     // Per place (matching form): mentions before the body, first raw span, first source.
-    let mut counts: HashMap<String, (usize, std::ops::Range<usize>, &'static str)> = HashMap::new();
+    let mut counts: Tally<String, (usize, std::ops::Range<usize>, &'static str)> = Vec::new();
     let bodies: Vec<String> = match body {
         "人民政府" => vec!["人民政府".into(), "政府".into()],
         b => vec![b.to_string()],
@@ -378,11 +377,13 @@ fn complete_place(
             for (at, _) in t.match_indices(&whole) {
                 if let Some(start) = place_before(t, at, unit) {
                     let place = &t[start..at + unit.len()];
-                    let e = counts.entry(place.to_string()).or_insert((
-                        0,
-                        s.norm.raw_span(start..at + unit.len()),
-                        kind_at(s, start),
-                    ));
+                    let e = tally(&mut counts, place.to_string(), || {
+                        (
+                            0,
+                            s.norm.raw_span(start..at + unit.len()),
+                            kind_at(s, start),
+                        )
+                    });
                     e.0 += 1;
                 }
             }
@@ -483,7 +484,7 @@ fn most_named_division(
         _ => d.level == DivisionLevel::County && d.name.ends_with(unit),
     };
     type Named = (usize, &'static divisions::Division, Option<(usize, usize)>);
-    let mut counts: HashMap<u32, Named> = HashMap::new();
+    let mut counts: Tally<u32, Named> = Vec::new();
     for (i, s) in lines.iter().enumerate() {
         for f in divisions::scan(&s.norm.text) {
             // A name of several divisions (鼓楼区) counts for the one lying in a named place.
@@ -494,7 +495,7 @@ fn most_named_division(
                 .filter(|d| f.divisions.len() == 1 || lies_in(d, context))
                 .collect();
             if let [d] = ds.as_slice() {
-                let e = counts.entry(d.code).or_insert((0, d, None));
+                let e = tally(&mut counts, d.code, || (0, d, None));
                 e.0 += 1;
                 if !f.short && e.2.is_none() {
                     e.2 = Some((i, f.span.start));
@@ -502,7 +503,7 @@ fn most_named_division(
             }
         }
     }
-    let best = counts.into_values().max_by(|a, b| {
+    let best = counts.into_iter().map(|(_, v)| v).max_by(|a, b| {
         (context.is_empty() || lies_in(a.1, context))
             .cmp(&(context.is_empty() || lies_in(b.1, context)))
             .then(a.0.cmp(&b.0))
@@ -583,7 +584,7 @@ fn department_of(
     opening: &[&str],
 ) -> Option<(String, &'static str)> {
     static NAMED: LazyLock<Regex> = LazyLock::new(|| re(r"^[HAN]{1,12}?(?:局|厅|委员会)"));
-    let mut counts: HashMap<String, (usize, std::ops::Range<usize>, &'static str)> = HashMap::new();
+    let mut counts: Tally<String, (usize, std::ops::Range<usize>, &'static str)> = Vec::new();
     for s in lines {
         for (at, _) in s.norm.text.match_indices(n) {
             let rest = &s.norm.text[at + n.len()..];
@@ -593,11 +594,9 @@ fn department_of(
                     .any(|w| m.as_str().contains(w))
             {
                 let end = at + n.len() + m.end();
-                let e = counts.entry(s.norm.text[at..end].to_string()).or_insert((
-                    0,
-                    s.norm.raw_span(at..end),
-                    kind_at(s, at),
-                ));
+                let e = tally(&mut counts, s.norm.text[at..end].to_string(), || {
+                    (0, s.norm.raw_span(at..end), kind_at(s, at))
+                });
                 e.0 += 1;
             }
         }

@@ -1,6 +1,5 @@
 //! The issuers: named in the title, in the opening sentences, or in the page's own labels.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -10,7 +9,7 @@ use crate::structure::divisions::{self, DivisionLevel};
 use crate::text::blocks::{Block, Blocks};
 use crate::text::normalize::{Fold, display, is_han};
 
-use super::patterns::{ORG_LINE, re};
+use super::patterns::{ORG_LINE, Tally, re, tally};
 
 /// What follows the subject of a report's opening sentence (`2023年,X坚持…`, `X在…`).
 const SUBJECT_FOLLOWERS: &str = "党委|党工委|党组|政府|坚持|在|以|始终|认真|积极|深入|紧紧|全面|立足|围绕|按照|聚焦|牢固|不断|扎实|切实|持续|高度|严格|着力|大力|进一步|共|将|把|对|全力|紧扣|统筹|锚定|强化|加强|推进|狠抓|结合|根据|坚决|注重|突出|紧密|主动|着眼|聚力|一直|坚定|自觉|充分|不折不扣|以习近平|依法|法治";
@@ -308,14 +307,14 @@ fn named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
     };
     // Per division: how often it is named, and where its full name is first written.
     type Named = (usize, &'static divisions::Division, Option<Range<usize>>);
-    let mut counts: HashMap<u32, Named> = HashMap::new();
+    let mut counts: Tally<u32, Named> = Vec::new();
     if matches!(unit, "省" | "自治区" | "市" | "区" | "县" | "旗") {
         for b in all {
             for f in divisions::scan(&b.norm.text) {
                 if let [d] = f.divisions.as_slice()
                     && fits(d)
                 {
-                    let e = counts.entry(d.code).or_insert((0, d, None));
+                    let e = tally(&mut counts, d.code, || (0, d, None));
                     e.0 += 1;
                     if !f.short && e.2.is_none() {
                         e.2 = Some(b.norm.raw_span(f.span.clone()));
@@ -325,7 +324,8 @@ fn named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
         }
     }
     let best = counts
-        .into_values()
+        .into_iter()
+        .map(|(_, v)| v)
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.code.cmp(&a.1.code)));
     match best {
         Some((_, _, Some(raw))) => Some(display(&text[raw])),
@@ -437,7 +437,7 @@ fn most_named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
         '本', '各', '该', '结', '合', '于',
     ];
     // Per name: how often it is written, where first, and whether a heading writes it.
-    let mut counts: HashMap<String, (usize, Range<usize>, bool)> = HashMap::new();
+    let mut counts: Tally<String, (usize, Range<usize>, bool)> = Vec::new();
     for b in all {
         let s = &b.norm.text;
         for (at, _) in s.match_indices(unit) {
@@ -464,7 +464,7 @@ fn most_named_place(text: &str, all: &[Block], unit: &str) -> Option<String> {
                     // A heading line, not a paragraph opening on `(一)`.
                     let heading =
                         b.marker.is_some() && s.chars().count() <= 40 && !name.contains("乡镇");
-                    let e = counts.entry(name).or_insert((0, raw, false));
+                    let e = tally(&mut counts, name, || (0, raw, false));
                     e.0 += 1;
                     e.2 |= heading;
                 }
@@ -494,7 +494,7 @@ fn town_named_bare(text: &str, all: &[Block], unit: &str) -> Option<String> {
             r"(?:谱写|开拓|开创|推动|护航|助力|服务|保障|打造|建设|促进|新时代)([HAN]{2,3}?)(?:法治建设|法治政府|高质量|经济社会|法治化)",
         )
     });
-    let mut counts: HashMap<String, (usize, Range<usize>)> = HashMap::new();
+    let mut counts: Tally<String, (usize, Range<usize>)> = Vec::new();
     for b in all {
         for m in BARE.captures_iter(&b.norm.text).filter_map(|c| c.get(1)) {
             let name = m.as_str();
@@ -505,7 +505,7 @@ fn town_named_bare(text: &str, all: &[Block], unit: &str) -> Option<String> {
                 continue;
             }
             let raw = b.norm.raw_span(m.range());
-            counts.entry(name.to_string()).or_insert((0, raw)).0 += 1;
+            tally(&mut counts, name.to_string(), || (0, raw)).0 += 1;
         }
     }
     let (_, (n, raw)) = counts

@@ -34,3 +34,37 @@ pub(super) static YEAR: LazyLock<Regex> =
 pub(super) fn is_org_line(s: &str) -> bool {
     s.split(' ').all(|p| ORG_LINE.is_match(p)) && s.chars().count() <= 60
 }
+
+/// Counts per key in first-seen order (see `tally`).
+pub(super) type Tally<K, V> = Vec<(K, V)>;
+
+/// The value counted for `key` in `tally`, inserted by `init` when new: the few dozen names a
+/// report repeats, in first-seen order (a hash map per key type costs ~1.5 KB of wasm each).
+pub(super) fn tally<K: PartialEq, V>(
+    tally: &mut Tally<K, V>,
+    key: K,
+    init: impl FnOnce() -> V,
+) -> &mut V {
+    let i = match tally.iter().position(|(k, _)| *k == key) {
+        Some(i) => i,
+        None => {
+            tally.push((key, init()));
+            tally.len() - 1
+        }
+    };
+    &mut tally[i].1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tally_counts_each_name_once_in_first_seen_order() {
+        let mut counts: Tally<&str, usize> = Vec::new();
+        for name in ["铜梁区", "璧山区", "铜梁区"] {
+            *tally(&mut counts, name, || 0) += 1;
+        }
+        assert_eq!(counts, vec![("铜梁区", 2), ("璧山区", 1)]);
+    }
+}
