@@ -94,10 +94,28 @@ fn analyze(args: &[String]) -> ExitCode {
         return finish(write_stdout(batch::csv(&b.result()).as_bytes()), failed);
     }
     let mut failed = false;
+    // One buffer for all output (stdout alone flushes per line); JSON Lines and Markdown are
+    // written report by report, so a batch of files never holds more than one report.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut reports = Vec::new();
+    let mut written = Ok(());
     for f in &files {
         match read(f).and_then(|b| fazhi::analyze_bytes(&b, f)) {
-            Ok(r) => reports.push(r),
+            Ok(r) => {
+                written = match format {
+                    Format::Jsonl => serde_json::to_writer(&mut out, &r)
+                        .map_err(std::io::Error::other)
+                        .and_then(|_| writeln!(out)),
+                    Format::Md => write!(out, "{}", fazhi::render::markdown(&r)),
+                    _ => {
+                        reports.push(r);
+                        Ok(())
+                    }
+                };
+                if written.is_err() {
+                    break; // a closed pipe or a full disk: the rest would go nowhere
+                }
+            }
             Err(e) => {
                 eprintln!(
                     "fazhi: {f}: {}\nfazhi: {f}: {}",
@@ -108,26 +126,16 @@ fn analyze(args: &[String]) -> ExitCode {
             }
         }
     }
-    let out = std::io::stdout();
-    let mut out = out.lock();
-    let written = match format {
-        Format::Jsonl => reports.iter().try_for_each(|r| {
-            serde_json::to_writer(&mut out, r).map_err(std::io::Error::other)?;
-            writeln!(out)
-        }),
-        Format::Json if reports.len() == 1 && files.len() == 1 => {
+    if written.is_ok() && format == Format::Json {
+        written = if reports.len() == 1 && files.len() == 1 {
             serde_json::to_writer_pretty(&mut out, &reports[0])
-                .map_err(std::io::Error::other)
-                .and_then(|_| writeln!(out))
+        } else {
+            serde_json::to_writer_pretty(&mut out, &reports)
         }
-        Format::Json => serde_json::to_writer_pretty(&mut out, &reports)
-            .map_err(std::io::Error::other)
-            .and_then(|_| writeln!(out)),
-        Format::Md => reports
-            .iter()
-            .try_for_each(|r| write!(out, "{}", fazhi::render::markdown(r))),
-        Format::Csv | Format::Xlsx => unreachable!("handled above / not allowed"),
-    };
+        .map_err(std::io::Error::other)
+        .and_then(|_| writeln!(out));
+    }
+    let written = written.and_then(|_| out.flush());
     finish(written, failed)
 }
 

@@ -44,19 +44,25 @@ await page.evaluate(async (text) => {
 }, draft);
 await page.locator('fazhi-analyzer button', { hasText: '编辑' }).click();
 const keys = [];
+const waits = [];
 for (let i = 0; i < 11; i++) {
-  keys.push(await page.evaluate(() => new Promise((resolve) => {
+  const [ms, wait] = await page.evaluate(() => new Promise((resolve) => {
     const el = document.querySelector('fazhi-analyzer');
     const ta = el.shadowRoot.querySelector('textarea');
     const t0 = performance.now();
-    el.addEventListener('fazhi-analyzed', () => requestAnimationFrame(() => resolve(performance.now() - t0)), { once: true });
+    const wait = el[Symbol.for('fazhi.view')].debounceMs; // the test hook: the element's View
+    el.addEventListener('fazhi-analyzed', () => requestAnimationFrame(() => resolve([performance.now() - t0, wait])), { once: true });
     ta.value += '。';
     ta.dispatchEvent(new Event('input'));
-  })));
+  }));
+  keys.push(ms);
+  waits.push(wait);
 }
 keys.sort((a, b) => a - b);
+waits.sort((a, b) => a - b);
 const median = keys[keys.length >> 1];
+const wait = waits[waits.length >> 1];
 console.log(`keystroke in a 30 KB draft: median ${median.toFixed(1)} ms from input to highlights drawn `
-  + `(of which 120 ms is the debounce: ${(median - 120).toFixed(1)} ms of work)`);
+  + `(target ≤ 50 ms; of which ${wait} ms is the adaptive debounce: ${(median - wait).toFixed(1)} ms of work)`);
 await browser.close();
 server.close();

@@ -62,12 +62,23 @@ pub fn lint(input: &Input<'_>) -> Vec<Finding> {
 
 /// The findings that do not point into page chrome (report-wide ones always stay).
 fn on_the_report(findings: Vec<Finding>, off: &[Range<usize>]) -> Vec<Finding> {
+    // `off` is sorted by start: the ranges starting before a finding's end are a prefix, and one
+    // of them overlaps the finding iff the furthest end among them passes its start (a binary
+    // search per finding: a long page has thousands of chrome lines and of findings).
+    debug_assert!(off.is_sorted_by_key(|o| o.start));
+    let furthest: Vec<usize> = off
+        .iter()
+        .scan(0, |m, o| {
+            *m = o.end.max(*m);
+            Some(*m)
+        })
+        .collect();
     findings
         .into_iter()
         .filter(|f| {
             f.range.as_ref().is_none_or(|r| {
-                !off.iter()
-                    .any(|o| r.start < o.end && o.start < r.end.max(r.start + 1))
+                let before = off.partition_point(|o| o.start < r.end.max(r.start + 1));
+                before == 0 || furthest[before - 1] <= r.start
             })
         })
         .collect()
