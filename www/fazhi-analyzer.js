@@ -2,9 +2,7 @@
 // Report text is only ever rendered as text (textContent / text nodes), never as HTML.
 import init, { analyze, analyzeFile, analyzeRead, markdownOf, needsReaders } from './pkg/fazhi.js';
 
-// The readers of .docx, .doc, PDF and OFD are a second wasm module (bytes → text, no analyzer),
-// loaded the first time such a file is opened, so that the page itself loads fast; this module
-// analyzes the text it reads (the single-file build carries both inline).
+// The readers (.docx/.doc/PDF/OFD → text) are a second wasm module, loaded when first needed.
 const loadReaders = () => import('./pkg/readers/fazhi.js');
 let readers = null;
 function readersModule() {
@@ -38,15 +36,13 @@ async function analyzeAnyFile(bytes, name) {
   return analyzeRead(read.text, name, read.format, read.encoding);
 }
 
-// Analyses run in a Web Worker (analyzer-worker.js) so the page never freezes; the single file
-// (file://, where no module worker can start) analyzes on the page's thread.
+// Analyses run in a Worker; the single file (file://) analyzes on the page's thread.
 const WORKER_URL = './analyzer-worker.js';
 // An analysis running longer than this is stopped (the worker is terminated and replaced).
 const TIME_LIMIT_MS = 10_000;
 // A text analysis this old is abandoned (worker replaced) as soon as newer text comes.
 const SUPERSEDE_MS = 300;
-// After an input this big, or once its wasm memory has grown past this (a bomb refused at the
-// inflate limit is a small file), the worker is replaced, so the tab gives back the memory.
+// After an input this big, or wasm memory grown past this, the worker is replaced (memory back).
 const BIG_INPUT_BYTES = 5 * 1024 * 1024;
 const GROWN_MEMORY_BYTES = 128 * 1024 * 1024;
 
@@ -216,10 +212,7 @@ class Analyst {
 
 // Drafts are opt-in (attribute `draft`), one per element: keyed by the page's path and the element's id.
 const DRAFT_PREFIX = 'fazhi-draft:';
-// Typing waits as long as the last analysis took (request to highlights drawn), within these
-// bounds: a 30 KB draft (~20 ms of work) shows its highlights ~40 ms after the last key, while a
-// megabyte draft still waits 120 ms, so a burst of keys never queues analyses faster than they
-// finish. Highlights are never stale: a newer text drops the older text's result (Analyst.enqueue).
+// The wait after a key: the last analysis's cost, in these bounds (newer text drops older results).
 const DEBOUNCE_MIN_MS = 10;
 const DEBOUNCE_MAX_MS = 120;
 // Drawing is the page's own work: past these many findings listed or spans marked in the text, a
@@ -509,7 +502,7 @@ class View {
     if (this.viewer) { input.hidden = true; this.editButton.hidden = true; }
   }
 
-  // ---- lifecycle -------------------------------------------------------------------------------
+  // lifecycle
 
   connect() {
     this.connected = true;
@@ -624,7 +617,7 @@ class View {
     this.showMessage(this.messageBox.textContent ? this.messageBox.textContent + '\n' + text : text);
   }
 
-  // ---- drafts ----------------------------------------------------------------------------------
+  // drafts
 
   draftKey() { return DRAFT_PREFIX + location.pathname + '#' + this.host.id; }
 
@@ -652,7 +645,7 @@ class View {
     try { localStorage.removeItem(this.draftKey()); } catch { /* no storage */ }
   }
 
-  // ---- analysing -------------------------------------------------------------------------------
+  // analysing
 
   /** Replaces the text and analyzes it; resolves to its report (null if newer text replaced it). */
   setText(text) {
@@ -660,10 +653,7 @@ class View {
     return this.analyzeNow(false);
   }
 
-  /** The wait after a keystroke: the last analysis's cost, within the bounds above. */
-  get debounceMs() {
-    return Math.round(Math.min(DEBOUNCE_MAX_MS, Math.max(DEBOUNCE_MIN_MS, this.lastCostMs ?? DEBOUNCE_MAX_MS)));
-  }
+  get debounceMs() { return Math.round(Math.min(DEBOUNCE_MAX_MS, Math.max(DEBOUNCE_MIN_MS, this.lastCostMs ?? DEBOUNCE_MAX_MS))); }
 
   schedule() {
     clearTimeout(this.timer);
@@ -768,7 +758,7 @@ class View {
     return reports;
   }
 
-  // ---- showing ---------------------------------------------------------------------------------
+  // showing
 
   /** Shows a report (analyzed here or elsewhere). Fires nothing: callers that analyzed it do. */
   show(report, fillEditor = true) {
