@@ -226,6 +226,14 @@ pub struct Analysis<'a> {
 pub fn build(f: Analysis<'_>) -> Report {
     let off = Utf16Offsets::new(&f.text);
     let text = &f.text;
+    // Each heading's children Vec gets its exact size: pushed one by one, 100 k sections under one
+    // heading would double their way to twice the memory (#20).
+    let mut child_count = vec![0usize; f.heads.len()];
+    for h in f.heads {
+        if let Some(p) = h.parent {
+            child_count[p] += 1;
+        }
+    }
     let flat: Vec<Heading> = f
         .heads
         .iter()
@@ -253,7 +261,7 @@ pub fn build(f: Analysis<'_>) -> Report {
                         span: off.span(&it.span),
                     })
                     .collect(),
-                children: Vec::new(),
+                children: Vec::with_capacity(child_count[id]),
             }
         })
         .collect();

@@ -197,11 +197,7 @@ fn kind_zh(k: CitationKind) -> &'static str {
 
 /// A number without a needless `.0`.
 fn num(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x}")
-    }
+    crate::text::numerals::decimal(x, 6)
 }
 
 fn slice(units: &[u16], s: Span) -> String {

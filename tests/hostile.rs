@@ -76,13 +76,14 @@ fn run(name: &str, bytes: &[u8], secs: u64) -> (Result<Report, Error>, Duration)
     static HEADER: Once = Once::new();
     HEADER.call_once(|| {
         say!(
-            "{:<44} {:>10}  {:<28} {:>10} {:>9} {:>9}",
+            "{:<44} {:>10}  {:<28} {:>10} {:>9} {:>9} {:>7}",
             "case",
             "bytes",
             "outcome",
             "time",
             "peak MB",
-            "bound MB"
+            "bound MB",
+            "B/byte"
         )
     });
     let meter = Meter::start();
@@ -102,11 +103,12 @@ fn run(name: &str, bytes: &[u8], secs: u64) -> (Result<Report, Error>, Duration)
     let mem_bound = memory_bound(bytes, text);
     let mb = |n: usize| n as f64 / MB as f64;
     say!(
-        "{name:<44} {:>10}  {outcome:<28} {:>7.1} ms {:>9.1} {:>9.0}{}",
+        "{name:<44} {:>10}  {outcome:<28} {:>7.1} ms {:>9.1} {:>9.0} {:>7.1}{}",
         bytes.len(),
         took.as_secs_f64() * 1e3,
         mb(peak),
         mb(mem_bound),
+        peak.saturating_sub(16 * MB) as f64 / bytes.len().max(text).max(1) as f64,
         wasm_memory()
     );
     let time_bound = Duration::from_secs(secs) * WASM_SLOWER;
@@ -128,18 +130,21 @@ fn run(name: &str, bytes: &[u8], secs: u64) -> (Result<Report, Error>, Duration)
 
 const MB: usize = 1 << 20;
 
-/// The memory bound of a case, from the input, the text read and the limits (docs/model.md,
-/// "memory"): 16 MB, plus 4× the input (a reader's own structures: zip entries, PDF objects,
-/// ToUnicode maps), plus 2× `max_inflated` for a zip or PDF (the parts they decode, ≤ 256 MB in
-/// all; a Vec grown by doubling may hold up to twice what it was filled with), plus 96× the text
-/// of a report (the analysis: heading-dense text costs ~1.6–1.9 KB per heading, up to ~85× its
-/// bytes). Counted bytes are exact and repeat from run to run; the margins are for other inputs.
+/// The memory bound of a case (#20; docs/model.md, "memory"): 64 bytes per byte of the input or
+/// of the text read from it, whichever is larger (a .docx's text outgrows its bytes; a PDF's
+/// structures outgrow its text), plus a constant: 16 MB, and for a zip or PDF 2× `max_inflated`
+/// (the parts they decode, ≤ 256 MB in all; a Vec grown by doubling may hold up to twice what it
+/// was filled with). Counted bytes are exact and repeat from run to run; the heaviest cases (a
+/// heading on every line) measure ~40 B/byte.
 fn memory_bound(input: &[u8], text: usize) -> usize {
     let decodes =
         input.starts_with(b"PK") || find(&input[..input.len().min(1024)], b"%PDF-").is_some();
     let inflated = if decodes { 2 * LIMITS.max_inflated } else { 0 };
-    16 * MB + 4 * input.len() + inflated + 96 * text
+    16 * MB + inflated + BYTES_PER_BYTE * input.len().max(text)
 }
+
+/// Peak bytes of memory per byte of input (or of text read), above the constant.
+const BYTES_PER_BYTE: usize = 64;
 
 /// The error's variant and its argument, without the messages.
 fn short(e: &Error) -> String {

@@ -147,11 +147,7 @@ fn table_zh(table: &[(f64, f64)]) -> String {
 
 /// A number without a needless `.0`.
 fn num(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x}")
-    }
+    crate::text::numerals::decimal(x, 6)
 }
 
 /// The byte ranges of a part's sections (bodies of the headings that carry it), merged.
@@ -253,9 +249,12 @@ fn substance(input: &Input<'_>) -> ScoreItem {
         n_figures as f64 * 1000.0 / n_chars as f64
     };
     // Shown to one decimal, and scored on that same number, so the reason never contradicts it.
-    let shown = (density * 10.0).round() / 10.0;
+    let tenths = (density * 10.0).round() as u64;
+    let shown = tenths as f64 / 10.0;
     let why = format!(
-        "{scope} {n_chars} 字、{n_figures} 个数字，每千字 {shown:.1} 个（{}）",
+        "{scope} {n_chars} 字、{n_figures} 个数字，每千字 {}.{} 个（{}）",
+        tenths / 10,
+        tenths % 10,
         table_zh(SUBSTANCE)
     );
     item(

@@ -329,8 +329,9 @@ fn pieces(text: &str, line: &Line, seq: &mut Sequence) -> Vec<Piece> {
 
 /// Cuts `text` into lines and paragraphs.
 pub fn split(text: &str) -> Blocks {
-    let mut lines = Vec::new();
-    for r in line_ranges(text) {
+    let ranges = line_ranges(text);
+    let mut lines = Vec::with_capacity(ranges.len());
+    for r in ranges {
         let raw = &text[r.clone()];
         let off = content_start(raw);
         let norm = Norm::new(&raw[off..], r.start + off, Fold::Matching);

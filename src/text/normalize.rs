@@ -21,12 +21,26 @@ mod t2s;
 const BOOKMARK_OPEN: &str = "[bookmark:";
 
 /// A normalized copy of a raw slice with, for each normalized byte, the raw char it came from.
+///
+/// The map back is kept as runs, not per byte (which cost 8 bytes per byte, for every line and
+/// again for every paragraph): most chars are copied or folded to a char of the same length, right
+/// after the previous one, so one [`Run`] covers them all; a char folded to another length
+/// (`，` → `,`) or spaces squeezed to one is a run of its own. Chinese text needs about one run
+/// per full-width punctuation mark.
 #[derive(Debug, Clone, Default)]
 pub struct Norm {
     /// The normalized text.
     pub text: String,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    runs: Vec<Run>,
+}
+
+/// Normalized bytes from `norm` (to the next run's) that came from raw bytes `raw..raw_end`: char
+/// by char in step when both have the same length, else one char from the whole raw range.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    norm: u32,
+    raw: u32,
+    raw_end: u32,
 }
 
 /// How much to fold: matching folds width and script; display keeps what the author wrote.
@@ -109,8 +123,7 @@ impl Norm {
     pub fn new(raw: &str, base: usize, fold: Fold) -> Norm {
         let mut n = Norm {
             text: String::with_capacity(raw.len()),
-            starts: Vec::with_capacity(raw.len()),
-            ends: Vec::with_capacity(raw.len()),
+            runs: Vec::new(),
         };
         n.push_raw(raw, base, fold);
         n
@@ -165,29 +178,76 @@ impl Norm {
     }
 
     fn push_char(&mut self, c: char, start: usize, end: usize) {
-        for _ in 0..c.len_utf8() {
-            self.starts.push(start as u32);
-            self.ends.push(end as u32);
+        let at = self.text.len() as u32;
+        let (start, end) = (start as u32, end as u32);
+        let in_step = c.len_utf8() as u32 == end - start;
+        match self.runs.last_mut() {
+            // Continues a run in step: right after it in both texts, same length.
+            Some(r) if in_step && r.raw_end == start && r.raw_end - r.raw == at - r.norm => {
+                r.raw_end = end
+            }
+            _ => self.runs.push(Run {
+                norm: at,
+                raw: start,
+                raw_end: end,
+            }),
         }
         self.text.push(c);
     }
 
+    /// The run holding normalized byte `i` (< text.len()) and the byte where it ends.
+    fn run_at(&self, i: usize) -> (Run, usize) {
+        let k = self.runs.partition_point(|r| r.norm as usize <= i) - 1;
+        let end = self
+            .runs
+            .get(k + 1)
+            .map_or(self.text.len(), |r| r.norm as usize);
+        (self.runs[k], end)
+    }
+
+    /// The raw start of the char holding normalized byte `i` (< text.len()).
+    fn raw_start(&self, i: usize) -> usize {
+        let (r, end) = self.run_at(i);
+        if r.raw_end - r.raw != end as u32 - r.norm {
+            return r.raw as usize;
+        }
+        let mut c = i;
+        while !self.text.is_char_boundary(c) {
+            c -= 1;
+        }
+        c - r.norm as usize + r.raw as usize
+    }
+
+    /// The raw end of the char holding normalized byte `i` (< text.len()).
+    fn raw_end(&self, i: usize) -> usize {
+        let (r, end) = self.run_at(i);
+        if r.raw_end - r.raw != end as u32 - r.norm {
+            return r.raw_end as usize;
+        }
+        let mut c = i + 1;
+        while !self.text.is_char_boundary(c) {
+            c += 1;
+        }
+        c - r.norm as usize + r.raw as usize
+    }
+
     /// The raw byte range of the normalized byte range `r` (empty ranges map to a point).
+    #[inline(never)]
     pub fn raw_span(&self, r: Range<usize>) -> Range<usize> {
-        if self.starts.is_empty() {
+        let n = self.text.len();
+        if n == 0 {
             return 0..0;
         }
-        let a = r.start.min(self.starts.len() - 1);
+        let a = r.start.min(n - 1);
         if r.end <= r.start {
-            let p = if r.start >= self.starts.len() {
-                self.ends[self.ends.len() - 1]
+            let p = if r.start >= n {
+                self.raw_end(n - 1)
             } else {
-                self.starts[a]
+                self.raw_start(a)
             };
-            return p as usize..p as usize;
+            return p..p;
         }
-        let b = (r.end - 1).min(self.ends.len() - 1);
-        self.starts[a] as usize..self.ends[b] as usize
+        self.raw_start(a)..self.raw_end((r.end - 1).min(n - 1))
     }
 
     /// The raw byte range of the whole normalized text.
@@ -283,6 +343,36 @@ mod tests {
         let at = n.text.find("强领").unwrap();
         let span = n.raw_span(at..at + "强领".len());
         assert_eq!(&raw[span.start - 100..span.end - 100], "強領");
+    }
+
+    #[test]
+    fn every_char_maps_back_to_the_raw_char_it_came_from() {
+        // Runs in step, folded widths (`，` → `,`), squeezed spaces, residue and traditional
+        // chars in one line: each normalized char's raw span is exactly its source.
+        let raw = "[bookmark: _GoBack]加強，领导 \u{a0} Baidu\u{3000}\u{3000}map（一）２０２３年 ";
+        let n = Norm::new(raw, 7, Fold::Matching);
+        assert_eq!(n.text, "加强,领导Baidu map(一)2023年");
+        let mut last = 0;
+        for (i, c) in n.text.char_indices() {
+            let span = n.raw_span(i..i + c.len_utf8());
+            let src = &raw[span.start - 7..span.end - 7];
+            if c == ' ' {
+                assert!(src.chars().all(is_space), "{src:?}");
+            } else {
+                assert_eq!(
+                    src.chars().map(fold_matching).collect::<String>(),
+                    c.to_string()
+                );
+            }
+            assert!(span.start >= last, "in order");
+            last = span.end;
+        }
+        let whole = n.full_raw_span();
+        assert_eq!(
+            &raw[whole.start - 7..whole.end - 7],
+            &raw["[bookmark: _GoBack]".len()..raw.len() - 1]
+        );
+        assert_eq!(n.raw_span(n.text.len()..n.text.len()), whole.end..whole.end);
     }
 
     #[test]

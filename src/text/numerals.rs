@@ -1,7 +1,7 @@
 //! Numerals: numbers written the ways Chinese documents and Word's lists write them — Chinese
 //! counting (一, 十一, 二十, 一百零五), financial digits (壹拾贰), digit by digit (二〇二三),
 //! Roman numerals and letters. One place for the .docx and .doc readers' list labels and the
-//! lints' suggested markers.
+//! lints' suggested markers; and [`decimal`], how the analyzer writes a figure or a score.
 
 /// Chinese digits 0–9 for counting (零 is the gap in 一百零五).
 pub const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -126,9 +126,77 @@ pub fn full_width(n: u32) -> String {
         .collect()
 }
 
+/// `x` in decimal, at most `places` (≤ 6) decimals and no trailing zeros: `95.45`, `150000000`,
+/// `0.5`. Integer arithmetic, not `{x}`: float formatting (Grisu and Dragon with their tables)
+/// would be the largest piece of std in the page's module (#20: ~4 KB gzipped). A number written
+/// with at most `places` decimals and 15 digits comes out as written (the product below is then
+/// within half a unit of an integer); the rounding is half away from zero.
+pub fn decimal(x: f64, places: u32) -> String {
+    if !x.is_finite() {
+        return if x.is_nan() { "0".into() } else { "∞".into() };
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let a = x.abs();
+    // As many decimals as keep the scaled value exact in an f64 (2^53 ≈ 9e15).
+    let mut p = places.min(6);
+    while p > 0 && a * 10f64.powi(p as i32) >= 9e15 {
+        p -= 1;
+    }
+    if p == 0 && a >= 9e15 {
+        // A figure this size is no figure (a run of digits); whole digits as far as u128 goes.
+        return format!("{sign}{}", a as u128);
+    }
+    let scale = 10u64.pow(p);
+    let n = (a * scale as f64).round() as u64;
+    let (int, mut frac) = (n / scale, n % scale);
+    let mut digits = p as usize;
+    while digits > 0 && frac % 10 == 0 {
+        frac /= 10;
+        digits -= 1;
+    }
+    let sign = if n == 0 { "" } else { sign };
+    if digits == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac:0digits$}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_come_out_as_written() {
+        for (x, places, out) in [
+            (95.45, 6, "95.45"),
+            (150000000.0, 6, "150000000"),
+            (0.5, 6, "0.5"),
+            (2.0, 6, "2"),
+            (0.1 + 0.2, 6, "0.3"),
+            (87.25, 1, "87.3"),
+            (-3.5, 6, "-3.5"),
+            (-0.0001, 1, "0"),
+            (1234567890.125, 6, "1234567890.125"),
+            (1e20, 6, "100000000000000000000"),
+            (f64::INFINITY, 6, "∞"),
+        ] {
+            assert_eq!(decimal(x, places), out, "{x}");
+        }
+        // Whatever a report writes with up to six decimals reads back the same.
+        for s in [
+            "0.01",
+            "12.5",
+            "99.99",
+            "100",
+            "3.141592",
+            "4000.000001",
+            "0.000001",
+        ] {
+            let x: f64 = s.parse().unwrap();
+            assert_eq!(decimal(x, 6), s);
+        }
+    }
 
     #[test]
     fn chinese_counting_as_reports_write_it() {

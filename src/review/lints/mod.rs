@@ -10,8 +10,6 @@
 //! `repeats` (text written twice), `placeholders` (placeholders and brackets), `citations`,
 //! `punctuation` (punctuation and dates).
 
-use std::ops::Range;
-
 mod citations;
 mod numbering;
 mod parts;
@@ -26,15 +24,11 @@ pub use rules::{Finding, Input, RULES, Severity};
 pub use years::PLAN_WORDS;
 
 use rules::rule_index;
-use sink::{Sink, page};
+use sink::Sink;
 
 /// Runs every rule over the report; findings in document order (report-wide ones first).
 pub fn lint(input: &Input<'_>) -> Vec<Finding> {
-    let mut sink = Sink {
-        input,
-        page: page(input),
-        out: Vec::new(),
-    };
+    let mut sink = Sink::new(input);
     parts::missing_parts(&mut sink);
     parts::formal_elements(&mut sink);
     numbering::numbering(&mut sink);
@@ -47,9 +41,7 @@ pub fn lint(input: &Input<'_>) -> Vec<Finding> {
     citations::citations(&mut sink);
     punctuation::halfwidth(&mut sink);
     punctuation::dates(&mut sink);
-    // The guarantee: page chrome is no part of the report, so nothing is found in it, whatever
-    // a rule looked at.
-    let mut out = on_the_report(sink.out, &sink.page.off_ranges);
+    let mut out = sink.finish();
     out.sort_by_key(|f| {
         (
             f.range.is_some(),
@@ -60,36 +52,10 @@ pub fn lint(input: &Input<'_>) -> Vec<Finding> {
     out
 }
 
-/// The findings that do not point into page chrome (report-wide ones always stay).
-fn on_the_report(findings: Vec<Finding>, off: &[Range<usize>]) -> Vec<Finding> {
-    // `off` is sorted by start: the ranges starting before a finding's end are a prefix, and one
-    // of them overlaps the finding iff the furthest end among them passes its start (a binary
-    // search per finding: a long page has thousands of chrome lines and of findings).
-    debug_assert!(off.is_sorted_by_key(|o| o.start));
-    let furthest: Vec<usize> = off
-        .iter()
-        .scan(0, |m, o| {
-            *m = o.end.max(*m);
-            Some(*m)
-        })
-        .collect();
-    findings
-        .into_iter()
-        .filter(|f| {
-            f.range.as_ref().is_none_or(|r| {
-                let before = off.partition_point(|o| o.start < r.end.max(r.start + 1));
-                before == 0 || furthest[before - 1] <= r.start
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::structure::meta::find_closing;
-    use crate::text::blocks::LineKind;
-    use Severity::Info;
 
     /// A report that follows every rule: title, 主送, lead-in, the five parts, figures, 落款.
     pub(super) const CLEAN: &str = "长丰县岗集镇人民政府关于2023年度法治政府建设情况的报告
@@ -114,13 +80,18 @@ mod tests {
 ";
 
     pub(super) fn lint_text(text: &str) -> Vec<Finding> {
+        with_input(text, lint)
+    }
+
+    /// Runs `f` on the analysis of `text` up to the lints.
+    fn with_input<R>(text: &str, f: impl FnOnce(&Input<'_>) -> R) -> R {
         let blocks = crate::text::blocks::split(text);
         let closing = find_closing(&blocks);
         let heads = crate::structure::outline::outline(text, &blocks, closing.content_end);
         let meta = crate::structure::meta::extract(text, &blocks, &heads, &closing);
         let (_, parts) = crate::structure::classify::classify(&heads, meta.year);
         let citations = crate::review::citations::citations(text, &blocks);
-        lint(&Input {
+        f(&Input {
             text,
             blocks: &blocks,
             heads: &heads,
@@ -183,24 +154,44 @@ mod tests {
         assert_eq!(fired("body-date-format", &text), vec!["2023-12-20"]);
         // The guarantee, whatever a rule looks at: a finding inside a chrome line is dropped.
         let text = format!("来源:留下街道 点击率:\n{CLEAN}");
-        let blocks = crate::text::blocks::split(&text);
-        let off: Vec<Range<usize>> = blocks
-            .lines
-            .iter()
-            .filter(|l| matches!(l.kind, LineKind::Noise(_)))
-            .map(|l| l.span.clone())
+        let line_end = text.find('\n').unwrap();
+        let kept = with_input(&text, |input| {
+            let mut sink = Sink::new(input);
+            for r in [3..6, line_end + 1..line_end + 4] {
+                sink.push("body-date-format", Some(r), String::new(), None);
+            }
+            sink.finish()
+        });
+        let ranges: Vec<_> = kept.into_iter().map(|f| f.range).collect();
+        assert_eq!(ranges, vec![Some(line_end + 1..line_end + 4)]);
+    }
+
+    #[test]
+    fn a_rule_lists_at_most_its_maximum_and_counts_the_rest() {
+        // 130 sections all numbered （二）: the first 100 repeats listed, then how many more.
+        let sections = "（二）强化组织领导。\n".repeat(131);
+        let text = clean_with("（二）规范行政执法。", &sections);
+        let f: Vec<Finding> = lint_text(&text)
+            .into_iter()
+            .filter(|f| f.rule == "numbering-repeat")
             .collect();
-        assert_eq!(off, vec![0..text.find('\n').unwrap()]);
-        let at = |range: Range<usize>| Finding {
-            rule: "body-date-format".into(),
-            severity: Info,
-            message: String::new(),
-            span: None,
-            suggestion: None,
-            range: Some(range),
-        };
-        let kept = on_the_report(vec![at(3..6), at(off[0].end + 1..off[0].end + 4)], &off);
-        assert_eq!(kept, vec![at(off[0].end + 1..off[0].end + 4)]);
+        assert_eq!(f.len(), sink::FINDINGS_PER_RULE_MAX + 1);
+        assert_eq!(
+            f[0].range, None,
+            "the count comes first, with the report-wide findings"
+        );
+        assert_eq!(
+            f[0].message,
+            "同类问题另有 30 处，未逐条列出（每类最多列出 100 处）"
+        );
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(f[1..].iter().all(|f| f.range.is_some()));
+        // At the maximum, nothing is counted.
+        let sections = "（二）强化组织领导。\n".repeat(101);
+        let text = clean_with("（二）规范行政执法。", &sections);
+        let n = fired("numbering-repeat", &text);
+        assert_eq!(n.len(), 100);
+        assert!(n.iter().all(|s| !s.is_empty()));
     }
 
     #[test]

@@ -3,15 +3,17 @@
 
 use std::ops::Range;
 
-use super::rules::{Finding, Input, Severity, severity_of};
+use super::rules::{Finding, Input, RULES, Severity, rule_index, severity_of};
 use crate::text::blocks::LineKind;
 
 /// What of the text is the page's, not the report's.
 pub(super) struct Page {
     /// Per line: chrome (a noise line, or page metadata before the first heading).
     pub(super) off: Vec<bool>,
-    /// Raw ranges of those lines: no finding may point into them.
+    /// Raw ranges of those lines, sorted by start: no finding may point into them.
     pub(super) off_ranges: Vec<Range<usize>>,
+    /// Per range of `off_ranges`, the furthest end up to it (for [`Page::is_chrome`]).
+    furthest: Vec<usize>,
     /// Whether the text was saved from a web page: chrome lines, or a title line shown twice
     /// before the first heading (the page's title, then the document's).
     pub(super) web: bool,
@@ -59,10 +61,32 @@ pub(super) fn page(input: &Input<'_>) -> Page {
         off_ranges.retain(|r| !r.is_empty());
         off_ranges.sort_by_key(|r| r.start);
     }
+    let furthest = off_ranges
+        .iter()
+        .scan(0, |m, o| {
+            *m = o.end.max(*m);
+            Some(*m)
+        })
+        .collect();
     Page {
         web: title_twice || off.iter().any(|o| *o),
         off,
         off_ranges,
+        furthest,
+    }
+}
+
+impl Page {
+    /// Whether `r` points into page chrome: overlaps one of `off_ranges` (an empty `r` counts as
+    /// its first char).
+    pub(super) fn is_chrome(&self, r: &Range<usize>) -> bool {
+        // The ranges starting before `r`'s end are a prefix, and one of them overlaps `r` iff the
+        // furthest end among them passes its start (a binary search per finding: a long page has
+        // thousands of chrome lines and of findings).
+        let before = self
+            .off_ranges
+            .partition_point(|o| o.start < r.end.max(r.start + 1));
+        before > 0 && self.furthest[before - 1] > r.start
     }
 }
 
@@ -71,9 +95,48 @@ pub(super) struct Sink<'a> {
     pub(super) input: &'a Input<'a>,
     pub(super) page: Page,
     pub(super) out: Vec<Finding>,
+    /// Per rule (its index in the table), the findings it made on the report, listed or not.
+    pub(super) made: Vec<usize>,
 }
 
-impl Sink<'_> {
+/// A rule lists at most this many findings; the rest are counted in one finding that says how
+/// many more there are. A real report has a handful of each (the corpus: at most 3); a text of
+/// 100 000 repeated headings or sentences would otherwise hold and send 100 000 findings (#20).
+pub(super) const FINDINGS_PER_RULE_MAX: usize = 100;
+
+impl<'a> Sink<'a> {
+    /// An empty sink for `input`.
+    pub(super) fn new(input: &'a Input<'a>) -> Sink<'a> {
+        Sink {
+            input,
+            page: page(input),
+            out: Vec::new(),
+            made: vec![0; RULES.len() + 1],
+        }
+    }
+
+    /// The findings, with one per rule over [`FINDINGS_PER_RULE_MAX`] counting the rest.
+    pub(super) fn finish(mut self) -> Vec<Finding> {
+        for (k, &n) in self.made.iter().enumerate() {
+            if let Some(&(rule, severity, _)) = RULES.get(k)
+                && n > FINDINGS_PER_RULE_MAX
+            {
+                self.out.push(Finding {
+                    rule: rule.to_string(),
+                    severity,
+                    message: format!(
+                        "同类问题另有 {} 处，未逐条列出（每类最多列出 {FINDINGS_PER_RULE_MAX} 处）",
+                        n - FINDINGS_PER_RULE_MAX
+                    ),
+                    span: None,
+                    suggestion: None,
+                    range: None,
+                });
+            }
+        }
+        self.out
+    }
+
     /// A finding of `rule`, at the table's severity.
     pub(super) fn push(
         &mut self,
@@ -95,6 +158,16 @@ impl Sink<'_> {
         message: String,
         suggestion: Option<String>,
     ) {
+        // The guarantee: page chrome is no part of the report, so nothing is found in it,
+        // whatever a rule looked at.
+        if range.as_ref().is_some_and(|r| self.page.is_chrome(r)) {
+            return;
+        }
+        let made = &mut self.made[rule_index(rule)];
+        *made += 1;
+        if *made > FINDINGS_PER_RULE_MAX {
+            return;
+        }
         self.out.push(Finding {
             rule: rule.to_string(),
             severity,
