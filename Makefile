@@ -144,9 +144,11 @@ bench-python: test-python
 	$(PY_VENV)/bin/pip install -q 'markitdown[docx,pdf]'
 	$(PY_VENV)/bin/python tools/bench_python.py --cli target/release/fazhi --n 1000
 
-## Criterion benchmark: each seed and a 1 MB concatenation (MB/s in the output).
+## Criterion benchmark: each seed and a 1 MB concatenation (MB/s in the output); then #20's
+## end-to-end figures beside their targets (16 MB read + analyze + JSON against one `grep -c`).
 bench:
 	cargo bench --bench analyze
+	cargo bench --bench end_to_end
 
 ## Batch review at scale, natively: 1,000 reports end to end, split by stage; 500 × 10 k
 ## characters through the reuse index.

@@ -90,6 +90,10 @@ struct Index {
     /// names of one division are found by binary search, those starting with a character are
     /// one run (the scanner's candidates). A sorted vector rather than hash maps: smaller wasm.
     names: Vec<(&'static str, bool, u16)>,
+    /// Each first character of a name with where its run of `names` starts and ends, in order:
+    /// the scanner looks a character up here (a few integer compares) instead of comparing
+    /// strings (#20: a third of a batch's analysis went to that binary search).
+    firsts: Vec<(char, u32, u32)>,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(build);
@@ -144,8 +148,17 @@ fn build() -> Index {
         }
     }
     names.sort_unstable();
-    Index { all, names }
+    let mut firsts: Vec<(char, u32, u32)> = Vec::new();
+    for (k, n) in names.iter().enumerate() {
+        let c = n.0.chars().next().unwrap_or(' ');
+        match firsts.last_mut() {
+            Some(run) if run.0 == c => run.2 = k as u32 + 1,
+            _ => firsts.push((c, k as u32, k as u32 + 1)),
+        }
+    }
+    Index { all, names, firsts }
 }
+
 /// Divisions of a name: its full name (`short` false) or short form (`short` true).
 fn divisions(name: &str, short: bool) -> Vec<&'static Division> {
     let index = &*INDEX;
@@ -279,12 +292,12 @@ pub fn scan(text: &str) -> Vec<Found> {
             }
         };
         // Names starting with `c` are one run of the sorted names; the longest accepted wins.
-        let mut first = [0u8; 4];
-        let first: &str = c.encode_utf8(&mut first);
-        let start = index.names.partition_point(|e| e.0 < first);
-        let hit = index.names[start..]
+        let run = match index.firsts.binary_search_by_key(&c, |r| r.0) {
+            Ok(k) => &index.names[index.firsts[k].1 as usize..index.firsts[k].2 as usize],
+            Err(_) => &[],
+        };
+        let hit = run
             .iter()
-            .take_while(|e| e.0.starts_with(first))
             .map(|e| e.0)
             .filter(|n| accept(n))
             .max_by_key(|n| n.len());
