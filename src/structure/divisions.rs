@@ -148,14 +148,8 @@ fn build() -> Index {
         }
     }
     names.sort_unstable();
-    let mut firsts: Vec<(char, u32, u32)> = Vec::new();
-    for (k, n) in names.iter().enumerate() {
-        let c = n.0.chars().next().unwrap_or(' ');
-        match firsts.last_mut() {
-            Some(run) if run.0 == c => run.2 = k as u32 + 1,
-            _ => firsts.push((c, k as u32, k as u32 + 1)),
-        }
-    }
+    let firsts =
+        crate::text::first_char_runs(names.iter().map(|n| n.0.chars().next().unwrap_or(' ')));
     Index { all, names, firsts }
 }
 
@@ -292,11 +286,7 @@ pub fn scan(text: &str) -> Vec<Found> {
             }
         };
         // Names starting with `c` are one run of the sorted names; the longest accepted wins.
-        let run = match index.firsts.binary_search_by_key(&c, |r| r.0) {
-            Ok(k) => &index.names[index.firsts[k].1 as usize..index.firsts[k].2 as usize],
-            Err(_) => &[],
-        };
-        let hit = run
+        let hit = index.names[crate::text::run_of(&index.firsts, c)]
             .iter()
             .map(|e| e.0)
             .filter(|n| accept(n))
