@@ -370,8 +370,12 @@ pub fn split(text: &str) -> Blocks {
         for (k, piece) in pieces(text, line, &mut seq).into_iter().enumerate() {
             if joins && k == 0 {
                 let b = blocks.last_mut().expect("open block");
-                let raw = &text[piece.span.clone()];
-                b.norm.push_raw(raw, piece.span.start, Fold::Matching);
+                if piece.norm.text.starts_with('(') {
+                    b.norm
+                        .push_raw(&text[piece.span.clone()], piece.span.start, Fold::Matching);
+                } else {
+                    b.norm.append(&piece.norm);
+                }
                 b.span.end = piece.span.end;
                 b.lines.push(i);
                 open = may_continue(&piece.norm, None);

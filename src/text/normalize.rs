@@ -135,7 +135,8 @@ impl Norm {
         let mut i = 0;
         while i < raw.len() {
             let rest = &raw[i..];
-            if rest.starts_with(BOOKMARK_OPEN)
+            if raw.as_bytes()[i] == b'['
+                && rest.starts_with(BOOKMARK_OPEN)
                 && let Some(close) = rest.find(']')
             {
                 i += close + 1;
@@ -175,6 +176,18 @@ impl Norm {
             self.push_char(out, base + i, base + i + w);
             i += w;
         }
+    }
+
+    /// Appends `other`, the normalization of the raw text that follows this one's: what
+    /// `push_raw` of that text gives, unless `other` starts with a bracket (a pinyin gloss is
+    /// told by the char before it: `push_raw` then).
+    pub fn append(&mut self, other: &Norm) {
+        let at = self.text.len() as u32;
+        self.runs.extend(other.runs.iter().map(|r| Run {
+            norm: r.norm + at,
+            ..*r
+        }));
+        self.text.push_str(&other.text);
     }
 
     fn push_char(&mut self, c: char, start: usize, end: usize) {
