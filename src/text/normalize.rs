@@ -245,7 +245,6 @@ impl Norm {
     }
 
     /// The raw byte range of the normalized byte range `r` (empty ranges map to a point).
-    #[inline(never)]
     pub fn raw_span(&self, r: Range<usize>) -> Range<usize> {
         let n = self.text.len();
         if n == 0 {

@@ -16,6 +16,8 @@ const files = Array.from({ length: N }, (_, i) => ({ name: `报告${String(i).pa
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(`${base}#batch`);
+// The batch element is defined when its tab is first shown (www/page.js): wait for it.
+await page.waitForFunction(() => document.querySelector('fazhi-batch')?.shadowRoot?.querySelector('input[data-role=files]'), null, { timeout: 30000 });
 const times = [], gaps = [];
 for (let run = 0; run <= RUNS; run++) {
   await page.evaluate(() => new Promise((resolve) => {
