@@ -94,6 +94,9 @@ struct Index {
     /// the scanner looks a character up here (a few integer compares) instead of comparing
     /// strings (#20: a third of a batch's analysis went to that binary search).
     firsts: Vec<(char, u32, u32)>,
+    /// One bit per char of the Basic Multilingual Plane: whether some name starts with it (most
+    /// chars of a text start none: one load rejects them before the binary search).
+    starts: Vec<u64>,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(build);
@@ -150,7 +153,18 @@ fn build() -> Index {
     names.sort_unstable();
     let firsts =
         crate::text::first_char_runs(names.iter().map(|n| n.0.chars().next().unwrap_or(' ')));
-    Index { all, names, firsts }
+    let mut starts = vec![0u64; 0x10000 / 64];
+    for &(c, _, _) in &firsts {
+        if let Some(w) = starts.get_mut(c as usize / 64) {
+            *w |= 1 << (c as u32 % 64);
+        }
+    }
+    Index {
+        all,
+        names,
+        firsts,
+        starts,
+    }
 }
 
 /// Divisions of a name: its full name (`short` false) or short form (`short` true).
@@ -286,7 +300,16 @@ pub fn scan(text: &str) -> Vec<Found> {
             }
         };
         // Names starting with `c` are one run of the sorted names; the longest accepted wins.
-        let hit = index.names[crate::text::run_of(&index.firsts, c)]
+        let may_start = index
+            .starts
+            .get(c as usize / 64)
+            .is_none_or(|w| w & (1 << (c as u32 % 64)) != 0);
+        let run = if may_start {
+            crate::text::run_of(&index.firsts, c)
+        } else {
+            0..0
+        };
+        let hit = index.names[run]
             .iter()
             .map(|e| e.0)
             .filter(|n| accept(n))
