@@ -10,6 +10,8 @@
 //!
 //! `cargo bench --bench batch` (release profile). Set `FAZHI_BENCH_N` to change the 1,000.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use fazhi::batch::{self, Batch, reuse, years};
@@ -41,13 +43,7 @@ struct Seed {
 }
 
 fn seeds() -> Vec<Seed> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("fixture dir {dir}: {e}"))
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = common::seed_paths();
     paths
         .iter()
         .map(|p| {

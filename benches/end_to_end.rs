@@ -5,19 +5,15 @@
 //!
 //! `cargo bench --bench end_to_end` (release profile).
 
+mod common;
+
 use std::io::Write;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// The seeds, concatenated (with a blank line between) until `size` bytes.
 fn concatenated(size: usize) -> Vec<u8> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("fixture dir {dir}: {e}"))
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let paths = common::seed_paths();
     let seeds: Vec<Vec<u8>> = paths
         .iter()
         .map(|p| std::fs::read(p).unwrap_or_else(|e| panic!("{p:?}: {e}")))

@@ -186,17 +186,17 @@ pub struct Found {
 /// Masks every occurrence of a [`STOCK_PHRASES`] entry.
 fn mask_stock_phrases(chars: &mut [char]) {
     // Sorted by first char: each char looks up its phrases by binary search, not all of them.
-    type Phrases = (Vec<Vec<char>>, Vec<(char, u32, u32)>);
+    type Phrases = (Vec<Vec<char>>, crate::text::FirstChars);
     static PHRASES: std::sync::LazyLock<Phrases> = std::sync::LazyLock::new(|| {
         let mut v: Vec<Vec<char>> = STOCK_PHRASES.iter().map(|p| p.chars().collect()).collect();
         v.sort_unstable();
-        let runs = crate::text::first_char_runs(v.iter().map(|p| p[0]));
-        (v, runs)
+        let firsts = crate::text::FirstChars::new(v.iter().map(|p| p[0]));
+        (v, firsts)
     });
-    let (phrases, runs) = &*PHRASES;
+    let (phrases, firsts) = &*PHRASES;
     let mut i = 0;
     while i < chars.len() {
-        let hit = phrases[crate::text::run_of(runs, chars[i])]
+        let hit = phrases[firsts.run(chars[i])]
             .iter()
             .filter(|p| chars[i..].starts_with(p))
             .map(Vec::len)

@@ -90,13 +90,8 @@ struct Index {
     /// names of one division are found by binary search, those starting with a character are
     /// one run (the scanner's candidates). A sorted vector rather than hash maps: smaller wasm.
     names: Vec<(&'static str, bool, u16)>,
-    /// Each first character of a name with where its run of `names` starts and ends, in order:
-    /// the scanner looks a character up here (a few integer compares) instead of comparing
-    /// strings (#20: a third of a batch's analysis went to that binary search).
-    firsts: Vec<(char, u32, u32)>,
-    /// One bit per char of the Basic Multilingual Plane: whether some name starts with it (most
-    /// chars of a text start none: one load rejects them before the binary search).
-    starts: Vec<u64>,
+    /// Where the names starting with each character lie (the scanner's candidates).
+    firsts: crate::text::FirstChars,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(build);
@@ -152,19 +147,8 @@ fn build() -> Index {
     }
     names.sort_unstable();
     let firsts =
-        crate::text::first_char_runs(names.iter().map(|n| n.0.chars().next().unwrap_or(' ')));
-    let mut starts = vec![0u64; 0x10000 / 64];
-    for &(c, _, _) in &firsts {
-        if let Some(w) = starts.get_mut(c as usize / 64) {
-            *w |= 1 << (c as u32 % 64);
-        }
-    }
-    Index {
-        all,
-        names,
-        firsts,
-        starts,
-    }
+        crate::text::FirstChars::new(names.iter().map(|n| n.0.chars().next().unwrap_or(' ')));
+    Index { all, names, firsts }
 }
 
 /// Divisions of a name: its full name (`short` false) or short form (`short` true).
@@ -300,16 +284,7 @@ pub fn scan(text: &str) -> Vec<Found> {
             }
         };
         // Names starting with `c` are one run of the sorted names; the longest accepted wins.
-        let may_start = index
-            .starts
-            .get(c as usize / 64)
-            .is_none_or(|w| w & (1 << (c as u32 % 64)) != 0);
-        let run = if may_start {
-            crate::text::run_of(&index.firsts, c)
-        } else {
-            0..0
-        };
-        let hit = index.names[run]
+        let hit = index.names[index.firsts.run(c)]
             .iter()
             .map(|e| e.0)
             .filter(|n| accept(n))

@@ -10,25 +10,45 @@ pub mod markers;
 pub mod normalize;
 pub mod numerals;
 
-/// The runs of a sorted list of names that start with each char: (char, start, end), in order.
-/// Finding a char's run takes a binary search over chars, not a string compare per step (#20:
-/// the place scanner and the batch's stock phrases look up every char of a text).
-pub fn first_char_runs(firsts: impl IntoIterator<Item = char>) -> Vec<(char, u32, u32)> {
-    let mut runs: Vec<(char, u32, u32)> = Vec::new();
-    for (k, c) in firsts.into_iter().enumerate() {
-        match runs.last_mut() {
-            Some(run) if run.0 == c => run.2 = k as u32 + 1,
-            _ => runs.push((c, k as u32, k as u32 + 1)),
-        }
-    }
-    runs
+/// Where the names starting with each char lie in a sorted list of names: a char's run found by a
+/// bit (most chars start no name) and a binary search over chars, not a string compare per step
+/// (#20: the place scanner and the batch's stock phrases look up every char of a text).
+pub struct FirstChars {
+    /// (char, start, end) of each run, in order.
+    runs: Vec<(char, u32, u32)>,
+    /// One bit per char of the Basic Multilingual Plane: whether some name starts with it.
+    bits: Vec<u64>,
 }
 
-/// The range of a char's run in [`first_char_runs`]'s list (empty when no name starts with it).
-pub fn run_of(runs: &[(char, u32, u32)], c: char) -> std::ops::Range<usize> {
-    match runs.binary_search_by_key(&c, |r| r.0) {
-        Ok(k) => runs[k].1 as usize..runs[k].2 as usize,
-        Err(_) => 0..0,
+impl FirstChars {
+    /// The runs of the names whose first chars are `firsts`, in the names' sorted order.
+    pub fn new(firsts: impl IntoIterator<Item = char>) -> FirstChars {
+        let mut runs: Vec<(char, u32, u32)> = Vec::new();
+        for (k, c) in firsts.into_iter().enumerate() {
+            match runs.last_mut() {
+                Some(run) if run.0 == c => run.2 = k as u32 + 1,
+                _ => runs.push((c, k as u32, k as u32 + 1)),
+            }
+        }
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for &(c, _, _) in &runs {
+            if let Some(w) = bits.get_mut(c as usize / 64) {
+                *w |= 1 << (c as u32 % 64);
+            }
+        }
+        FirstChars { runs, bits }
+    }
+
+    /// The range of the names starting with `c` (empty when none does).
+    pub fn run(&self, c: char) -> std::ops::Range<usize> {
+        let may_start = self
+            .bits
+            .get(c as usize / 64)
+            .is_none_or(|w| w & (1 << (c as u32 % 64)) != 0);
+        match may_start.then(|| self.runs.binary_search_by_key(&c, |r| r.0)) {
+            Some(Ok(k)) => self.runs[k].1 as usize..self.runs[k].2 as usize,
+            _ => 0..0,
+        }
     }
 }
 
@@ -37,9 +57,14 @@ mod tests {
     #[test]
     fn each_first_char_has_its_run() {
         let names = ["上一年度", "上级", "党政", "存在"];
-        let runs = super::first_char_runs(names.iter().map(|n| n.chars().next().unwrap()));
-        assert_eq!(runs, [('上', 0, 2), ('党', 2, 3), ('存', 3, 4)]);
-        assert_eq!(super::run_of(&runs, '党'), 2..3);
-        assert_eq!(super::run_of(&runs, '下'), 0..0);
+        let firsts = super::FirstChars::new(names.iter().map(|n| n.chars().next().unwrap()));
+        assert_eq!(firsts.runs, [('上', 0, 2), ('党', 2, 3), ('存', 3, 4)]);
+        assert_eq!(firsts.run('党'), 2..3);
+        assert_eq!(firsts.run('下'), 0..0);
+        assert_eq!(
+            firsts.run('𠀀'),
+            0..0,
+            "outside the plane: the binary search alone"
+        );
     }
 }

@@ -218,30 +218,22 @@ impl Norm {
         (self.runs[k], end)
     }
 
-    /// The raw start of the char holding normalized byte `i` (< text.len()).
-    fn raw_start(&self, i: usize) -> usize {
+    /// The raw range of the char holding normalized byte `i` (< text.len()).
+    fn raw_char(&self, i: usize) -> Range<usize> {
         let (r, end) = self.run_at(i);
         if r.raw_end - r.raw != end as u32 - r.norm {
-            return r.raw as usize;
+            return r.raw as usize..r.raw_end as usize;
         }
-        let mut c = i;
-        while !self.text.is_char_boundary(c) {
-            c -= 1;
+        // In step: the char's bounds in the normalized text, shifted to the raw text.
+        let (mut a, mut b) = (i, i + 1);
+        while !self.text.is_char_boundary(a) {
+            a -= 1;
         }
-        c - r.norm as usize + r.raw as usize
-    }
-
-    /// The raw end of the char holding normalized byte `i` (< text.len()).
-    fn raw_end(&self, i: usize) -> usize {
-        let (r, end) = self.run_at(i);
-        if r.raw_end - r.raw != end as u32 - r.norm {
-            return r.raw_end as usize;
+        while !self.text.is_char_boundary(b) {
+            b += 1;
         }
-        let mut c = i + 1;
-        while !self.text.is_char_boundary(c) {
-            c += 1;
-        }
-        c - r.norm as usize + r.raw as usize
+        let shift = |x: usize| x - r.norm as usize + r.raw as usize;
+        shift(a)..shift(b)
     }
 
     /// The raw byte range of the normalized byte range `r` (empty ranges map to a point).
@@ -253,13 +245,13 @@ impl Norm {
         let a = r.start.min(n - 1);
         if r.end <= r.start {
             let p = if r.start >= n {
-                self.raw_end(n - 1)
+                self.raw_char(n - 1).end
             } else {
-                self.raw_start(a)
+                self.raw_char(a).start
             };
             return p..p;
         }
-        self.raw_start(a)..self.raw_end((r.end - 1).min(n - 1))
+        self.raw_char(a).start..self.raw_char((r.end - 1).min(n - 1)).end
     }
 
     /// The raw byte range of the whole normalized text.
