@@ -110,7 +110,7 @@ impl Doc {
             }
             let in_part_heading = parts.peek().is_some_and(|p| p.0 <= u && u < p.1);
             let f = fold_matching(c);
-            if !in_noise && (is_han(f) || f.is_alphanumeric()) {
+            if !in_noise && is_word(f) {
                 d.chars.push(if in_part_heading { MASK } else { f });
                 d.at.push((b as u32, (b + c.len_utf8()) as u32));
                 d.u16.push((u, u + w));
@@ -183,6 +183,17 @@ pub struct Found {
     pub shares: Vec<f64>,
 }
 
+/// Whether `c` is a word character (Han, a letter, a digit), what a passage is measured in.
+fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // CJK and general punctuation (`。、“”《》…`) answered without the Unicode tables.
+    is_han(c)
+        || !matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x3004 | 0x3008..=0x3020)
+            && c.is_alphanumeric()
+}
+
 /// Masks every occurrence of a [`STOCK_PHRASES`] entry.
 fn mask_stock_phrases(chars: &mut [char]) {
     // Sorted by first char: each char looks up its phrases by binary search, not all of them.
@@ -198,7 +209,8 @@ fn mask_stock_phrases(chars: &mut [char]) {
     while i < chars.len() {
         let hit = phrases[firsts.run(chars[i])]
             .iter()
-            .filter(|p| chars[i..].starts_with(p))
+            // The second char first: the first ones (`中`, `法`, `报`) are common words' too.
+            .filter(|p| chars.get(i + 1) == p.get(1) && chars[i..].starts_with(p))
             .map(Vec::len)
             .max();
         match hit {
@@ -251,21 +263,22 @@ fn fingerprints(chars: &[char]) -> Vec<(u64, u32)> {
         return out;
     }
     let w = WINDOW.min(hs.len());
-    // A deque of candidate minima (positions with increasing hashes).
-    let mut dq: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    // The window's rightmost minimum, found again by a scan of its `w` hashes only when it
+    // leaves the window (a deque of candidates costs more than that on windows of 11).
+    let mut m = 0;
     for i in 0..hs.len() {
-        while dq.back().is_some_and(|&j| hs[j] >= hs[i]) {
-            dq.pop_back();
-        }
-        dq.push_back(i);
-        if dq.front().is_some_and(|&j| j + w <= i) {
-            dq.pop_front();
-        }
-        if i + 1 >= w {
-            let m = *dq.front().expect("window has a minimum");
-            if hs[m] != 0 && out.last().is_none_or(|&(_, p)| p as usize != m) {
-                out.push((hs[m], m as u32));
+        if hs[i] <= hs[m] {
+            m = i;
+        } else if m + w <= i {
+            m = i + 1 - w;
+            for j in m + 1..=i {
+                if hs[j] <= hs[m] {
+                    m = j;
+                }
             }
+        }
+        if i + 1 >= w && hs[m] != 0 && out.last().is_none_or(|&(_, p)| p as usize != m) {
+            out.push((hs[m], m as u32));
         }
     }
     out
@@ -480,6 +493,39 @@ mod tests {
         let fa: std::collections::HashSet<u64> =
             fingerprints(&a).into_iter().map(|x| x.0).collect();
         assert!(fingerprints(&b).iter().any(|x| fa.contains(&x.0)));
+    }
+
+    #[test]
+    fn a_word_char_is_han_a_letter_or_a_digit() {
+        assert!(is_word('法') && is_word('a') && is_word('7') && is_word('〇') && is_word('々'));
+        assert!(
+            !is_word('。') && !is_word('“') && !is_word('《') && !is_word(',') && !is_word(' ')
+        );
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word(c), is_han(c) || c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fingerprints_are_each_windows_rightmost_minimum() {
+        // Against the definition, one window at a time: a text of few distinct chars, with
+        // masks (windows over a mask all hash to 0: ties).
+        let chars: Vec<char> = (0..2_000u32)
+            .map(|i| match (i * 7919) % 13 {
+                0 if i % 3 == 0 => MASK,
+                k => char::from_u32(0x4E00 + k % 4).unwrap(),
+            })
+            .collect();
+        let hs = hashes(&chars);
+        let mut want: Vec<(u64, u32)> = Vec::new();
+        for win in 0..=hs.len() - WINDOW {
+            let m = (win..win + WINDOW).rev().min_by_key(|&j| hs[j]).unwrap();
+            if hs[m] != 0 && want.last().is_none_or(|&(_, p)| p as usize != m) {
+                want.push((hs[m], m as u32));
+            }
+        }
+        assert!(want.len() > 100);
+        assert_eq!(fingerprints(&chars), want);
     }
 
     #[test]
