@@ -259,6 +259,11 @@ pub fn recognize(title: &str) -> Option<(&'static str, CitationKind, bool)> {
         {
             continue;
         }
+        // Each char of the title that the known one lacks costs an edit: most titles are told
+        // apart by that count alone, without the distance table.
+        if chars.iter().filter(|c| !k.chars.contains(c)).count() > allowed {
+            continue;
+        }
         let d = edit_distance(&chars, &k.chars);
         if d <= allowed && best.is_none_or(|(_, bd)| d < bd) {
             best = Some((k, d));

@@ -263,9 +263,7 @@ pub fn scan(text: &str) -> Vec<Found> {
         };
         let after_place = out.last().filter(|f| f.span.end == i);
         let accept = |n: &str| {
-            // The name's last byte first: one compare rejects most names of the run.
-            let last = text.as_bytes().get((i + n.len()).saturating_sub(1));
-            if last != n.as_bytes().last() || !text[i..].starts_with(n) {
+            if !text[i..].starts_with(n) {
                 return false;
             }
             if !is_full_name(n) {

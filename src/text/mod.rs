@@ -10,16 +10,14 @@ pub mod markers;
 pub mod normalize;
 pub mod numerals;
 
-/// Where the names starting with each char lie in a sorted list of names: a char's run found by a
-/// bit (most chars start no name) and the count of bits before it, not a string compare per step
-/// (#20: the place scanner and the batch's stock phrases look up every char of a text).
+/// Where the names starting with each char lie in a sorted list of names: a char's run found by
+/// one table lookup (most chars start no name), not a string compare per step (#20: the place
+/// scanner and the batch's stock phrases look up every char of a text).
 pub struct FirstChars {
     /// (char, start, end) of each run, in order.
     runs: Vec<(char, u32, u32)>,
-    /// One bit per char of the Basic Multilingual Plane: whether some name starts with it.
-    bits: Vec<u64>,
-    /// Per word of `bits`, the bits set before it: a BMP char's run is its rank.
-    rank: Vec<u32>,
+    /// Per char of the Basic Multilingual Plane: 1 + the index of its run, 0 for none (128 KB).
+    slot: Vec<u16>,
 }
 
 impl FirstChars {
@@ -32,37 +30,22 @@ impl FirstChars {
                 _ => runs.push((c, k as u32, k as u32 + 1)),
             }
         }
-        debug_assert!(runs.is_sorted_by_key(|r| r.0), "names sorted");
-        let mut bits = vec![0u64; 0x10000 / 64];
-        for &(c, _, _) in &runs {
-            if let Some(w) = bits.get_mut(c as usize / 64) {
-                *w |= 1 << (c as u32 % 64);
+        let mut slot = vec![0u16; 0x10000];
+        for (k, &(c, _, _)) in runs.iter().enumerate() {
+            if let Some(s) = slot.get_mut(c as usize) {
+                *s = k as u16 + 1;
             }
         }
-        let rank = bits
-            .iter()
-            .scan(0, |n, w| {
-                let before = *n;
-                *n += w.count_ones();
-                Some(before)
-            })
-            .collect();
-        FirstChars { runs, bits, rank }
+        FirstChars { runs, slot }
     }
 
     /// The range of the names starting with `c` (empty when none does).
     pub fn run(&self, c: char) -> std::ops::Range<usize> {
-        let u = c as usize;
-        let k = match self.bits.get(u / 64) {
-            Some(&w) if w & (1 << (u % 64)) == 0 => return 0..0,
-            // Runs are in char order, so a BMP char's run is the number of first chars below it.
-            Some(&w) => (self.rank[u / 64] + (w & ((1 << (u % 64)) - 1)).count_ones()) as usize,
-            None => match self.runs.binary_search_by_key(&c, |r| r.0) {
-                Ok(k) => k,
-                Err(_) => return 0..0,
-            },
+        let k = match self.slot.get(c as usize) {
+            Some(&s) => (s as usize).checked_sub(1),
+            None => self.runs.binary_search_by_key(&c, |r| r.0).ok(),
         };
-        self.runs[k].1 as usize..self.runs[k].2 as usize
+        k.map_or(0..0, |k| self.runs[k].1 as usize..self.runs[k].2 as usize)
     }
 }
 
@@ -80,7 +63,7 @@ mod tests {
             0..0,
             "outside the plane: the binary search alone"
         );
-        // Each run by its rank among the first chars, across words of the bit table.
+        // Each run by its slot, the plane's chars and those outside it.
         let names = ["A", "上", "上级", "党", "存", "\u{FFFD}", "𠀀", "𠀀𠀁"];
         let firsts = super::FirstChars::new(names.iter().map(|n| n.chars().next().unwrap()));
         let runs: Vec<_> = ['A', '上', '党', '存', '\u{FFFD}', '𠀀', 'B', '乙', '𠀁']

@@ -101,7 +101,6 @@ fn pinyin_gloss_len(s: &str) -> Option<usize> {
 }
 
 /// Folds full-width ASCII forms (U+FF01–FF5E) to ASCII, as NFKC would.
-#[inline]
 pub fn fold_width(c: char) -> char {
     match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -110,13 +109,11 @@ pub fn fold_width(c: char) -> char {
 }
 
 /// Folds a traditional character to its simplified one (OpenCC's first candidate); others unchanged.
-#[inline]
 pub fn fold_script(c: char) -> char {
     t2s::simplified(c)
 }
 
 /// The matching form of one char: width and script folded.
-#[inline]
 pub fn fold_matching(c: char) -> char {
     fold_script(fold_width(c))
 }

@@ -20,6 +20,9 @@ pub const ZERO_CUES: &[(&str, bool, &str)] = &[
     ("无",         true,  "无违约, 无上访"),
 ];
 
+/// The chars every zero cue starts with.
+const CUE_STARTS: [char; 4] = ['无', '未', '没', '零'];
+
 /// Things a zero statement counts, with the unit its figure takes; one must follow the cue.
 #[rustfmt::skip]
 pub const COUNTED: &[(&str, &str)] = &[
@@ -41,12 +44,21 @@ pub const COUNTED: &[(&str, &str)] = &[
 pub(super) fn zeros(s: &str, numbers: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut start = 0;
+    // Whether the clause so far holds a char a cue starts with: only such a clause is read.
+    let mut cue = false;
     for (k, c) in s.char_indices().chain(std::iter::once((s.len(), '\n'))) {
+        if CUE_STARTS.contains(&c) {
+            cue = true;
+            continue;
+        }
         if !CLAUSE_DELIMITERS.contains(&c) {
             continue;
         }
         let clause = start..k;
         start = k + c.len_utf8();
+        if !std::mem::take(&mut cue) {
+            continue;
+        }
         let first = numbers.partition_point(|f| f.at.end <= clause.start);
         if numbers.get(first).is_some_and(|f| f.at.start < clause.end) {
             continue;
@@ -67,19 +79,19 @@ fn kept(cue: &str) -> usize {
     }
 }
 
-/// The first zero statement in the clause `r` of `s`.
+/// The first zero statement in the clause `r` of `s` (one holding a cue's first char).
 fn zero_in(s: &str, r: Range<usize>) -> Option<Found> {
     let clause = &s[r.clone()];
-    if !clause.contains(['无', '未', '没', '零']) {
-        return None; // no cue can start here
-    }
     // Where each counted word last occurs (start, end): one pass per word, so a long clause
     // full of cues stays linear.
     let last: Vec<Option<(usize, usize)>> = COUNTED
         .iter()
         .map(|(w, _)| clause.rfind(w).map(|p| (p, p + w.len())))
         .collect();
-    for (i, _) in clause.char_indices() {
+    for (i, c) in clause.char_indices() {
+        if !CUE_STARTS.contains(&c) {
+            continue;
+        }
         let rest = &clause[i..];
         let Some((cue, adjacent, _)) = ZERO_CUES
             .iter()
@@ -126,6 +138,15 @@ mod tests {
     use crate::review::facts::tests::{none, one};
 
     use Approx::*;
+
+    #[test]
+    fn every_zero_cue_starts_with_a_cue_start() {
+        // `zero_in` looks for cues only where one of these chars is.
+        for (cue, _, example) in ZERO_CUES {
+            assert!(cue.starts_with(CUE_STARTS), "{cue}");
+            assert!(example.contains(cue), "{example}");
+        }
+    }
 
     #[test]
     fn zero_cues_table() {

@@ -18,15 +18,14 @@ fn halfwidth_spots(raw: &str) -> Vec<Range<usize>> {
     {
         return Vec::new();
     }
-    let chars: Vec<(usize, char)> = raw.char_indices().filter(|(_, c)| !is_space(*c)).collect();
+    // Only the marks' neighbours are looked at: the chars around them, spaces skipped.
     let mut out = Vec::new();
-    for k in 0..chars.len() {
-        let (i, c) = chars[k];
-        if !matches!(c, ',' | ';' | ':' | '(' | ')' | '?' | '!') {
+    for (i, b) in raw.bytes().enumerate() {
+        if !matches!(b, b',' | b';' | b':' | b'(' | b')' | b'?' | b'!') {
             continue;
         }
-        let before = k.checked_sub(1).map(|j| chars[j].1);
-        let after = chars.get(k + 1).map(|x| x.1);
+        let before = raw[..i].chars().rev().find(|c| !is_space(*c));
+        let after = raw[i + 1..].chars().find(|c| !is_space(*c));
         let left = before.is_some_and(|b| is_han(b) || "”》）」".contains(b));
         let right = after.is_some_and(|a| is_han(a) || "“《（「".contains(a));
         if left && right {
