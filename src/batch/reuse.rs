@@ -196,7 +196,7 @@ fn is_word(c: char) -> bool {
 
 /// Masks every occurrence of a [`STOCK_PHRASES`] entry.
 fn mask_stock_phrases(chars: &mut [char]) {
-    // Sorted by first char: each char looks up its phrases by binary search, not all of them.
+    // Sorted by first char: each char looks up its phrases in `FirstChars`, not all of them.
     type Phrases = (Vec<Vec<char>>, crate::text::FirstChars);
     static PHRASES: std::sync::LazyLock<Phrases> = std::sync::LazyLock::new(|| {
         let mut v: Vec<Vec<char>> = STOCK_PHRASES.iter().map(|p| p.chars().collect()).collect();

@@ -11,14 +11,7 @@ use super::sink::Sink;
 
 /// Half-width punctuation between Chinese characters in a raw line: byte offsets in the line.
 fn halfwidth_spots(raw: &str) -> Vec<Range<usize>> {
-    // Most lines hold no half-width mark at all: skip them without collecting.
-    if !raw
-        .bytes()
-        .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'?' | b'!'))
-    {
-        return Vec::new();
-    }
-    // Only the marks' neighbours are looked at: the chars around them, spaces skipped.
+    // One pass over the bytes; only the marks' neighbours are decoded (spaces skipped).
     let mut out = Vec::new();
     for (i, b) in raw.bytes().enumerate() {
         if !matches!(b, b',' | b';' | b':' | b'(' | b')' | b'?' | b'!') {
