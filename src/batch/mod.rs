@@ -167,16 +167,13 @@ impl Batch {
             .map(|(i, e)| e.outcome.as_ref().ok().map(|r| issuer_key(r, i)))
             .collect();
         let mut found = reuse::find(&texts, &issuers);
-        // Passages come in order of their first file: one slicer keeps that file's UTF-16 form,
-        // the other the second files' (a run of them per first file).
-        let (mut in_a, mut in_b) = (Slicer::default(), Slicer::default());
         for p in &mut found.passages {
-            if let Some(r) = self.report(p.a.file) {
-                p.a.text = in_a.raw(p.a.file, r, p.a.span);
-                p.text = crate::text::normalize::display(&p.a.text);
+            if let Some(text) = self.passage(&texts, p.a.file, p.a.span) {
+                p.text = crate::text::normalize::display(&text);
+                p.a.text = text;
             }
-            if let Some(r) = self.report(p.b.file) {
-                p.b.text = in_b.raw(p.b.file, r, p.b.span);
+            if let Some(text) = self.passage(&texts, p.b.file, p.b.span) {
+                p.b.text = text;
             }
         }
         let rows = self
@@ -205,6 +202,16 @@ impl Batch {
 }
 
 impl Batch {
+    /// A passage of file `file` exactly as written, through its comparable text's positions.
+    fn passage(&self, texts: &[Option<reuse::Doc>], file: usize, span: Span) -> Option<String> {
+        let r = self.report(file)?;
+        let doc = texts.get(file)?.as_ref()?;
+        Some(
+            doc.slice(&r.text, span)
+                .map_or_else(|| r.slice(span), str::to_string),
+        )
+    }
+
     /// [`Batch::result`] with every span as code-point offsets into its report's `text`
     /// (Python's string indices) in place of UTF-16 units.
     pub fn result_with_code_point_spans(&self) -> BatchResult {
@@ -313,26 +320,6 @@ fn row_of(index: usize, e: &Entry, reused_share: f64) -> Row {
             .and_then(|i| i.value);
     }
     row
-}
-
-/// A passage of a report exactly as written, for the many passages of a batch (in file order):
-/// each report's UTF-16 form is made once per run of passages from it, not once per passage.
-#[derive(Default)]
-pub(crate) struct Slicer {
-    file: Option<usize>,
-    units: Vec<u16>,
-}
-
-impl Slicer {
-    pub(crate) fn raw(&mut self, file: usize, r: &Report, span: Span) -> String {
-        if self.file != Some(file) {
-            self.units = r.text.encode_utf16().collect();
-            self.file = Some(file);
-        }
-        let end = (span.1 as usize).min(self.units.len());
-        let start = (span.0 as usize).min(end);
-        String::from_utf16_lossy(&self.units[start..end])
-    }
 }
 
 /// The table as people read it: the header and, per file, its cells (parts as ✔/✘, failures

@@ -141,6 +141,18 @@ impl Doc {
         Span(self.u16[r.start].0, self.u16[r.end - 1].1)
     }
 
+    /// The passage of `text` (the report's text this was made of) a [`Doc::span`] covers: the
+    /// report as written, spaces and line breaks kept, found without re-encoding the text.
+    pub fn slice<'t>(&self, text: &'t str, span: Span) -> Option<&'t str> {
+        // Kept characters are in text order: each end of the span is one's start or end.
+        let i = self.u16.partition_point(|u| u.0 < span.0);
+        let j = self.u16.partition_point(|u| u.1 < span.1);
+        let (start, end) = (self.u16.get(i)?, self.u16.get(j)?);
+        (start.0 == span.0 && end.1 == span.1)
+            .then(|| text.get(self.at[i].0 as usize..self.at[j].1 as usize))
+            .flatten()
+    }
+
     /// The characters, for comparing.
     pub fn chars(&self) -> &[char] {
         &self.chars
@@ -667,5 +679,27 @@ mod tests {
         assert!(p.b.text.contains("重大执法 决定"), "{}", p.b.text);
         assert_eq!(p.a.text, crate::analyze(&a, "a").slice(p.a.span));
         assert_eq!(p.b.text, crate::analyze(&b, "b").slice(p.b.span));
+    }
+
+    #[test]
+    fn a_doc_slices_every_span_it_gives_as_the_report_does() {
+        // Astral chars (UTF-16 pairs), a no-break space, headings (masked boundaries) and
+        // punctuation between kept chars.
+        let text = "𠮷溪镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n我镇\u{a0}全面推行𠀋“三项制度”。\n二、存在的不足和原因\n执法 队伍（1）不足。\n";
+        let r = crate::analyze(text, "t");
+        let d = Doc::of(&r);
+        for i in 0..d.len() {
+            for j in i + 1..=d.len() {
+                let span = d.span(&(i..j));
+                assert_eq!(
+                    d.slice(&r.text, span),
+                    Some(r.slice(span).as_str()),
+                    "{i}..{j}"
+                );
+            }
+        }
+        // A span no kept char starts at is none of the doc's.
+        let inside = Span(1, 3);
+        assert_eq!(d.slice(&r.text, inside), None);
     }
 }
