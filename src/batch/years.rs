@@ -5,7 +5,7 @@
 //! A plan is followed up when a sentence of this year's measures carries most of the plan's
 //! distinctive word pairs (Han bigrams that are not the vocabulary every report shares).
 
-use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
@@ -215,8 +215,26 @@ fn han_count(s: &str) -> usize {
     s.chars().filter(|c| is_han(*c)).count()
 }
 
-/// Pairs of adjacent Han characters.
-type Bigrams = HashSet<(char, char)>;
+/// Pairs of adjacent Han characters, each as `first << 32 | second`, sorted, each once.
+type Bigrams = Vec<u64>;
+
+/// A pair of chars as one number, ordered as the pairs are.
+fn pair(a: char, b: char) -> u64 {
+    (a as u64) << 32 | b as u64
+}
+
+/// [`COMMON_BIGRAMS`] as sorted pairs, looked up by binary search.
+static COMMON_PAIRS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut v: Vec<u64> = COMMON_BIGRAMS
+        .iter()
+        .filter_map(|s| {
+            let mut cs = s.chars();
+            Some(pair(cs.next()?, cs.next()?))
+        })
+        .collect();
+    v.sort_unstable();
+    v
+});
 
 /// The distinctive Han bigrams of a text, in matching form.
 fn bigrams(s: &str) -> Bigrams {
@@ -225,13 +243,27 @@ fn bigrams(s: &str) -> Bigrams {
         .chars()
         .filter(|c| is_han(*c))
         .collect();
-    han.windows(2)
-        .map(|w| (w[0], w[1]))
-        .filter(|(a, b)| {
-            let pair: String = [*a, *b].iter().collect();
-            !COMMON_BIGRAMS.contains(&pair.as_str())
-        })
-        .collect()
+    let mut out: Vec<u64> = han
+        .windows(2)
+        .map(|w| pair(w[0], w[1]))
+        .filter(|p| COMMON_PAIRS.binary_search(p).is_err())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How many pairs two sorted sets share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, n) = (i + 1, j + 1, n + 1),
+        }
+    }
+    n
 }
 
 /// The sentences of the later report's measures (and first-responsible part) that carry out the
@@ -264,7 +296,7 @@ fn promises(earlier: &Report, later: &Report) -> Vec<Promise> {
                 .iter()
                 .filter(|_| !want.is_empty())
                 .map(|(t, s, have)| {
-                    let hit = want.intersection(have).count() as f64 / want.len() as f64;
+                    let hit = shared(&want, have) as f64 / want.len() as f64;
                     (hit, t, s)
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0));
@@ -407,5 +439,26 @@ mod tests {
         assert!(pairs("铜梁区", "璧山区").is_empty());
         // Neither names its district: `区司法局` is no one body, so no pair.
         assert!(pairs("区", "区").is_empty());
+    }
+
+    #[test]
+    fn common_bigrams_are_pairs_of_han_and_are_never_distinctive() {
+        for b in COMMON_BIGRAMS {
+            assert!(b.chars().count() == 2 && b.chars().all(is_han), "{b}");
+        }
+        // 法治 and 政府 are everyone's; 复议 and 案件 are this plan's.
+        let p = bigrams("法治政府复议案件");
+        assert!(!p.contains(&pair('法', '治')) && !p.contains(&pair('政', '府')));
+        assert!(p.contains(&pair('复', '议')) && p.contains(&pair('案', '件')));
+    }
+
+    #[test]
+    fn shared_pairs_are_counted_once_as_a_set_intersection_would() {
+        let a = bigrams("复议案件办理复议案件调解纠纷");
+        let b = bigrams("办理复议案件和信访事项");
+        let sa: std::collections::HashSet<u64> = a.iter().copied().collect();
+        let sb: std::collections::HashSet<u64> = b.iter().copied().collect();
+        assert_eq!(shared(&a, &b), sa.intersection(&sb).count());
+        assert!(shared(&a, &b) >= 3 && shared(&a, &[]) == 0);
     }
 }
