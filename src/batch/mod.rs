@@ -204,12 +204,7 @@ impl Batch {
 impl Batch {
     /// A passage of file `file` exactly as written, through its comparable text's positions.
     fn passage(&self, texts: &[Option<reuse::Doc>], file: usize, span: Span) -> Option<String> {
-        let r = self.report(file)?;
-        let doc = texts.get(file)?.as_ref()?;
-        Some(
-            doc.slice(&r.text, span)
-                .map_or_else(|| r.slice(span), str::to_string),
-        )
+        Some(texts.get(file)?.as_ref()?.passage(self.report(file)?, span))
     }
 
     /// [`Batch::result`] with every span as code-point offsets into its report's `text`

@@ -153,6 +153,13 @@ impl Doc {
             .flatten()
     }
 
+    /// The passage of `r` (the report this was made of) a span covers, as written: through
+    /// [`Doc::slice`], or the report's own slicing for a span that is not one of this doc's.
+    pub fn passage(&self, r: &Report, span: Span) -> String {
+        self.slice(&r.text, span)
+            .map_or_else(|| r.slice(span), str::to_string)
+    }
+
     /// The characters, for comparing.
     pub fn chars(&self) -> &[char] {
         &self.chars

@@ -118,12 +118,8 @@ pub fn compare(
         };
         let (mut reused, reused_share) = reuse::between(da, db, earlier, later);
         for p in &mut reused {
-            p.a.text = da
-                .slice(&r_earlier.text, p.a.span)
-                .map_or_else(|| r_earlier.slice(p.a.span), str::to_string);
-            p.b.text = db
-                .slice(&r_later.text, p.b.span)
-                .map_or_else(|| r_later.slice(p.b.span), str::to_string);
+            p.a.text = da.passage(r_earlier, p.a.span);
+            p.b.text = db.passage(r_later, p.b.span);
             p.text = display(&p.a.text);
         }
         out.push(YearOverYear {
