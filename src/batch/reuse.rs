@@ -143,7 +143,7 @@ impl Doc {
 
     /// The passage of `text` (the report's text this was made of) a [`Doc::span`] covers: the
     /// report as written, spaces and line breaks kept, found without re-encoding the text.
-    pub fn slice<'t>(&self, text: &'t str, span: Span) -> Option<&'t str> {
+    fn slice<'t>(&self, text: &'t str, span: Span) -> Option<&'t str> {
         // Kept characters are in text order: each end of the span is one's start or end.
         let i = self.u16.partition_point(|u| u.0 < span.0);
         let j = self.u16.partition_point(|u| u.1 < span.1);
