@@ -88,27 +88,44 @@ impl Doc {
         parts.sort_unstable_by_key(|s| s.0);
         let mut parts = parts.into_iter().peekable();
         let mut noise = r.noise.iter().peekable();
+        let (mut in_noise, mut in_part_heading) = (false, false);
+        // The offset where the next noise line, heading or part heading begins or ends: the
+        // three lists are looked at only there, not at every char.
+        let mut next = 0u32;
         let mut u = 0u32;
         for (b, c) in r.text.char_indices() {
             let w = c.len_utf16() as u32;
-            while noise.peek().is_some_and(|n| n.1 <= u) {
-                noise.next();
-            }
-            let in_noise = noise.peek().is_some_and(|n| n.0 <= u && u < n.1);
-            if starts.peek().is_some_and(|&s| s <= u) {
-                while starts.peek().is_some_and(|&s| s <= u) {
-                    starts.next();
+            if u >= next {
+                while noise.peek().is_some_and(|n| n.1 <= u) {
+                    noise.next();
                 }
-                if d.chars.last().is_some_and(|&l| l != MASK) {
-                    d.chars.push(MASK);
-                    d.at.push((b as u32, b as u32));
-                    d.u16.push((u, u));
+                in_noise = noise.peek().is_some_and(|n| n.0 <= u && u < n.1);
+                if starts.peek().is_some_and(|&s| s <= u) {
+                    while starts.peek().is_some_and(|&s| s <= u) {
+                        starts.next();
+                    }
+                    if d.chars.last().is_some_and(|&l| l != MASK) {
+                        d.chars.push(MASK);
+                        d.at.push((b as u32, b as u32));
+                        d.u16.push((u, u));
+                    }
                 }
+                while parts.peek().is_some_and(|p| p.1 <= u) {
+                    parts.next();
+                }
+                in_part_heading = parts.peek().is_some_and(|p| p.0 <= u && u < p.1);
+                // Past every list's end nothing changes again.
+                let edge = |s: &Span, inside: bool| if inside { s.1 } else { s.0 };
+                next = [
+                    noise.peek().map(|n| edge(n, in_noise)),
+                    starts.peek().copied(),
+                    parts.peek().map(|p| edge(p, in_part_heading)),
+                ]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(u32::MAX);
             }
-            while parts.peek().is_some_and(|p| p.1 <= u) {
-                parts.next();
-            }
-            let in_part_heading = parts.peek().is_some_and(|p| p.0 <= u && u < p.1);
             let f = fold_matching(c);
             if !in_noise && is_word(f) {
                 d.chars.push(if in_part_heading { MASK } else { f });

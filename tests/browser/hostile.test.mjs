@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { serve, launch } from './harness.mjs';
+import { serve, launch, startHeartbeat, stopHeartbeat } from './harness.mjs';
 
 let server, browser, base, dir;
 const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
@@ -71,33 +71,6 @@ async function rendererMb(cdp) {
   return kb / 1024;
 }
 
-/**
- * Starts recording animation frames in the page (window.__frames), counted from the moment the
- * file input hands the page its files: before its `change` event, Chromium builds the File objects
- * (a 55–80 ms task of its own for 200 paths on this 2-core machine, measured with the CPU profiler,
- * no page code in it), which is the browser's and the harness's time, not the page's.
- */
-const startHeartbeat = (page) => page.evaluate(() => {
-  window.__frames = [];
-  window.__beat = true;
-  window.__from = null;
-  const input = document.querySelector('fazhi-analyzer').shadowRoot.querySelector('input[type=file]');
-  input.addEventListener('change', () => { window.__from = performance.now(); }, { capture: true, once: true });
-  const beat = (t) => { window.__frames.push(t); if (window.__beat) requestAnimationFrame(beat); };
-  requestAnimationFrame(beat);
-});
-
-/** Stops recording; the longest gap between frames (ms) since the files came, and how many were drawn. */
-const stopHeartbeat = (page) => page.evaluate(() => {
-  window.__beat = false;
-  const from = window.__from;
-  if (from === null) throw new Error('the file input never fired change');
-  const f = window.__frames.filter((t) => t >= from);
-  let longest = f.length ? f[0] - from : Infinity;
-  for (let i = 1; i < f.length; i++) longest = Math.max(longest, f[i] - f[i - 1]);
-  return { longest, frames: f.length };
-});
-
 test('one drop: a zip bomb named as markup, a 20 MB PDF, a broken PDF and a good report', async () => {
   buildFiles();
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -118,7 +91,7 @@ test('one drop: a zip bomb named as markup, a 20 MB PDF, a broken PDF and a good
     files.push(join(dir, name));
   }
   const mbBefore = await rendererMb(cdp);
-  await startHeartbeat(page);
+  await startHeartbeat(page, 'fazhi-analyzer', 'input[type=file]');
   const t0 = Date.now();
   let peak = mbBefore;
   const sampling = setInterval(async () => { peak = Math.max(peak, await rendererMb(cdp).catch(() => 0)); }, 100);
@@ -174,7 +147,7 @@ test('200 files at once: all read and listed, the page keeps drawing frames', as
     window.__analyzed = 0;
     document.querySelector('fazhi-analyzer').addEventListener('fazhi-analyzed', () => window.__analyzed++);
   });
-  await startHeartbeat(page);
+  await startHeartbeat(page, 'fazhi-analyzer', 'input[type=file]');
   const t0 = Date.now();
   await page.locator('fazhi-analyzer input[type=file]').setInputFiles(files);
   await page.waitForFunction(() => document.querySelector('fazhi-analyzer').shadowRoot.querySelectorAll('.files button').length === 200,
