@@ -45,7 +45,9 @@ web: tools
 	$(WASM_BINDGEN) --out-dir www/pkg $(WASM_CORE)
 	$(WASM_CARGO) --features module-readers
 	$(WASM_BINDGEN) --out-dir www/pkg/readers $(WASM)
-	$(WASM_CARGO) --features module-batch --target-dir target/batch
+	@# The batch module is built for speed (opt-level 3), not size: only the batch's worker loads
+	@# it, and 200 reports in the page go ~19% faster for ~59 KB more gzipped (#20).
+	CARGO_PROFILE_WASM_OPT_LEVEL=3 $(WASM_CARGO) --features module-batch --target-dir target/batch
 	$(WASM_BINDGEN) --out-dir www/pkg/batch $(WASM_BATCH)
 	$(WASM_CARGO) --features module-xlsx --target-dir target/xlsx
 	$(WASM_BINDGEN) --out-dir www/pkg/xlsx $(WASM_XLSX)

@@ -10,26 +10,43 @@ impl Batch {
     /// read as one report. Returns the entries added.
     pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> &[Entry] {
         let from = self.entries.len();
-        #[cfg(feature = "readers")]
-        if let Some(entries) = crate::formats::archive_entries(bytes) {
-            if entries.is_empty() {
-                let e = crate::error::Error::Broken(
-                    "压缩包中没有文件".into(),
-                    "the zip archive holds no files".into(),
-                );
-                self.push(file, Err((e.message_zh(), e.message_en())));
-            }
-            for (name, read) in entries {
-                let path = format!("{file}/{name}");
-                let outcome = read.and_then(|b| crate::analyze_bytes(&b, &path));
-                self.push(&path, outcome.map_err(|e| (e.message_zh(), e.message_en())));
-            }
-            return &self.entries[from..];
-        }
-        let outcome = crate::analyze_bytes(bytes, file);
-        self.push(file, outcome.map_err(|e| (e.message_zh(), e.message_en())));
+        self.entries.extend(entries_of(file, bytes));
         &self.entries[from..]
     }
+
+    /// Adds files as [`Batch::add_file`] does, in the order given, reading and analyzing them
+    /// on every core of the machine ([`super::map_on_cores`]).
+    pub fn add_files<B: AsRef<[u8]> + Sync>(&mut self, files: &[(String, B)]) {
+        let read = super::map_on_cores(files, |(file, bytes)| entries_of(file, bytes.as_ref()));
+        self.entries.extend(read.into_iter().flatten());
+    }
+}
+
+/// The entries a file adds ([`Batch::add_file`]).
+pub(super) fn entries_of(file: &str, bytes: &[u8]) -> Vec<Entry> {
+    let entry = |file: &str, outcome: Result<crate::Report, crate::Error>| Entry {
+        file: file.to_string(),
+        outcome: outcome.map_err(|e| (e.message_zh(), e.message_en())),
+    };
+    #[cfg(feature = "readers")]
+    if let Some(entries) = crate::formats::archive_entries(bytes) {
+        if entries.is_empty() {
+            let e = crate::error::Error::Broken(
+                "压缩包中没有文件".into(),
+                "the zip archive holds no files".into(),
+            );
+            return vec![entry(file, Err(e))];
+        }
+        return entries
+            .into_iter()
+            .map(|(name, read)| {
+                let path = format!("{file}/{name}");
+                let outcome = read.and_then(|b| crate::analyze_bytes(&b, &path));
+                entry(&path, outcome)
+            })
+            .collect();
+    }
+    vec![entry(file, crate::analyze_bytes(bytes, file))]
 }
 
 #[cfg(all(test, feature = "readers"))]

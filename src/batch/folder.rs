@@ -46,18 +46,21 @@ impl super::Batch {
     /// Reads and adds every file (a .zip archive as its entries); a file that cannot be read is
     /// kept as a failure with its message.
     pub fn add_paths(&mut self, files: &[PathBuf]) {
-        for f in files {
+        // Read and analyzed on every core, added in the order given.
+        let read = super::map_on_cores(files, |f| {
             let name = f.to_string_lossy();
             match std::fs::read(f) {
-                Ok(bytes) => {
-                    self.add_file(&name, &bytes);
-                }
+                Ok(bytes) => super::archive::entries_of(&name, &bytes),
                 Err(e) => {
                     let e = crate::Error::Io(e.to_string());
-                    self.add_failure(&name, e.message_zh(), e.message_en());
+                    vec![super::Entry {
+                        file: name.into_owned(),
+                        outcome: Err((e.message_zh(), e.message_en())),
+                    }]
                 }
             }
-        }
+        });
+        self.entries.extend(read.into_iter().flatten());
     }
 }
 
@@ -118,5 +121,73 @@ mod tests {
         assert_eq!(bad[0].en, "no such file or folder");
         assert_eq!(bad[1].zh, "文件夹中没有文件");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn files_read_on_every_core_come_in_the_order_given_as_one_by_one() {
+        let dir = std::env::temp_dir().join(format!("fazhi-cores-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // Of different lengths (the long ones finish last), one missing, one not a report.
+        let mut files = Vec::new();
+        for i in 0..40 {
+            let f = dir.join(format!("{i:02}镇.txt"));
+            let body = "全年办理行政复议案件12件。\n".repeat(1 + (40 - i) * 20);
+            std::fs::write(
+                &f,
+                format!(
+                    "第{i}镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n{body}"
+                ),
+            )
+            .unwrap();
+            files.push(f);
+        }
+        files.insert(7, dir.join("不存在.txt"));
+        std::fs::write(dir.join("空.txt"), "").unwrap();
+        files.insert(20, dir.join("空.txt"));
+        let mut on_cores = crate::batch::Batch::new();
+        on_cores.add_paths(&files);
+        let mut one_by_one = crate::batch::Batch::new();
+        for f in &files {
+            match std::fs::read(f) {
+                Ok(b) => {
+                    one_by_one.add_file(&f.to_string_lossy(), &b);
+                }
+                Err(e) => {
+                    let e = crate::Error::Io(e.to_string());
+                    one_by_one.add_failure(&f.to_string_lossy(), e.message_zh(), e.message_en());
+                }
+            }
+        }
+        let json = |b: &crate::batch::Batch| {
+            let entries: Vec<_> = b
+                .entries
+                .iter()
+                .map(|e| (&e.file, e.outcome.as_ref().map_err(|m| m.clone())))
+                .collect();
+            serde_json::to_string(&entries).unwrap()
+        };
+        assert_eq!(on_cores.entries.len(), 42);
+        assert!(on_cores.entries[7].outcome.is_err() && on_cores.entries[20].outcome.is_err());
+        assert_eq!(json(&on_cores), json(&one_by_one));
+        let bytes: Vec<(String, Vec<u8>)> = files
+            .iter()
+            .filter_map(|f| Some((f.to_string_lossy().into_owned(), std::fs::read(f).ok()?)))
+            .collect();
+        let mut from_bytes = crate::batch::Batch::new();
+        from_bytes.add_files(&bytes);
+        assert_eq!(from_bytes.entries.len(), 41);
+        assert_eq!(from_bytes.entries[39].file, on_cores.entries[40].file);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn work_on_cores_comes_back_in_order() {
+        // Uneven work: the first items are the longest, so later ones finish first elsewhere.
+        let f = |&i: &u64| (0..(2_000 - i) * 100).fold(i, |a, x| a.wrapping_mul(31) ^ x);
+        let items: Vec<u64> = (0..2_000).collect();
+        let want: Vec<u64> = items.iter().map(f).collect();
+        assert_eq!(crate::batch::map_on_cores(&items, f), want);
+        assert_eq!(crate::batch::map_on_cores(&items[..1], f), want[..1]);
+        assert!(crate::batch::map_on_cores(&items[..0], f).is_empty());
     }
 }

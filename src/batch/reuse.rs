@@ -381,15 +381,11 @@ pub fn find(docs: &[Option<Doc>], issuers: &[Option<String>]) -> Found {
         v.len()
     };
     let limit = BOILERPLATE_MIN_ISSUERS.max((BOILERPLATE_SHARE * n_issuers as f64).ceil() as usize);
-    let mut prints: Vec<(u64, u32, u32)> = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        if let Some(doc) = doc {
-            prints.extend(
-                fingerprints(&doc.chars)
-                    .into_iter()
-                    .map(|(h, p)| (h, d as u32, p)),
-            );
-        }
+    let per_doc = super::map_on_cores(docs, |d| d.as_ref().map(|d| fingerprints(&d.chars)));
+    let mut prints: Vec<(u64, u32, u32)> =
+        Vec::with_capacity(per_doc.iter().flatten().map(Vec::len).sum());
+    for (d, fs) in per_doc.into_iter().enumerate() {
+        prints.extend(fs.into_iter().flatten().map(|(h, p)| (h, d as u32, p)));
     }
     sort_prints(&mut prints);
     // Seeds: (file a, file b, position in a, position in b) of fingerprints two issuers share.

@@ -10,7 +10,7 @@ import { serve, launch, startHeartbeat, stopHeartbeat } from './harness.mjs';
 const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
 const N = Number(process.env.N || 200);
 const RUNS = 5;
-const { server, base } = await serve();
+const { server, base } = await serve(process.env.FAZHI_WWW || undefined); // another build's www/ to compare
 const seeds = [];
 for (const f of (await readdir(SEEDS)).sort()) seeds.push(await readFile(join(SEEDS, f)));
 const files = Array.from({ length: N }, (_, i) => ({ name: `报告${String(i).padStart(3, '0')}.txt`, mimeType: 'text/plain', buffer: seeds[i % seeds.length] }));
