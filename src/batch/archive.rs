@@ -15,9 +15,10 @@ impl Batch {
     }
 
     /// Adds files as [`Batch::add_file`] does, in the order given, reading and analyzing them
-    /// on every core of the machine ([`super::map_on_cores`]).
+    /// on every core of the machine ([`super::cores::map_on_cores`]).
     pub fn add_files<B: AsRef<[u8]> + Sync>(&mut self, files: &[(String, B)]) {
-        let read = super::map_on_cores(files, |(file, bytes)| entries_of(file, bytes.as_ref()));
+        let read =
+            super::cores::map_on_cores(files, |(file, bytes)| entries_of(file, bytes.as_ref()));
         self.entries.extend(read.into_iter().flatten());
     }
 }

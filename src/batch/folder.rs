@@ -47,7 +47,7 @@ impl super::Batch {
     /// kept as a failure with its message.
     pub fn add_paths(&mut self, files: &[PathBuf]) {
         // Read and analyzed on every core, added in the order given.
-        let read = super::map_on_cores(files, |f| {
+        let read = super::cores::map_on_cores(files, |f| {
             let name = f.to_string_lossy();
             match std::fs::read(f) {
                 Ok(bytes) => super::archive::entries_of(&name, &bytes),
@@ -178,16 +178,5 @@ mod tests {
         assert_eq!(from_bytes.entries.len(), 41);
         assert_eq!(from_bytes.entries[39].file, on_cores.entries[40].file);
         std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn work_on_cores_comes_back_in_order() {
-        // Uneven work: the first items are the longest, so later ones finish first elsewhere.
-        let f = |&i: &u64| (0..(2_000 - i) * 100).fold(i, |a, x| a.wrapping_mul(31) ^ x);
-        let items: Vec<u64> = (0..2_000).collect();
-        let want: Vec<u64> = items.iter().map(f).collect();
-        assert_eq!(crate::batch::map_on_cores(&items, f), want);
-        assert_eq!(crate::batch::map_on_cores(&items[..1], f), want[..1]);
-        assert!(crate::batch::map_on_cores(&items[..0], f).is_empty());
     }
 }

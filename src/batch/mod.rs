@@ -7,6 +7,7 @@
 
 mod archive;
 mod cell;
+pub mod cores;
 pub mod folder;
 mod lines;
 pub mod records;
@@ -112,53 +113,6 @@ pub const PART_COLUMNS: [&str; 5] = [
     "其他情况",
 ];
 
-/// `f` of each item, in order, computed on every core of the machine: the reports of a batch
-/// are independent until they are compared. One after another in wasm (no threads there) and
-/// for a single item.
-pub fn map_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let cores = if cfg!(target_arch = "wasm32") {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    };
-    let threads = cores.min(items.len());
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    // Items are taken one at a time from a shared counter (reports differ in size), each
-    // result put back at its index; this thread works too, so nothing waits on a thread the
-    // system would not give.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut out = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(item) = items.get(i) else {
-                return out;
-            };
-            out.push((i, f(item)));
-        }
-    };
-    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
-        let helpers: Vec<_> = (1..threads)
-            .filter_map(|_| {
-                // The main thread's stack size (a spawned thread's default is 2 MB).
-                std::thread::Builder::new()
-                    .stack_size(8 << 20)
-                    .spawn_scoped(s, work)
-                    .ok()
-            })
-            .collect();
-        let mut done = work();
-        for h in helpers {
-            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        done
-    });
-    done.sort_unstable_by_key(|d| d.0);
-    done.into_iter().map(|d| d.1).collect()
-}
-
 impl Batch {
     /// An empty batch.
     pub fn new() -> Batch {
@@ -202,7 +156,7 @@ impl Batch {
 
     /// Compares the reports: the table, shared passages and year-over-year comparisons.
     pub fn result(&self) -> BatchResult {
-        let texts: Vec<Option<reuse::Doc>> = map_on_cores(&self.entries, |e| {
+        let texts: Vec<Option<reuse::Doc>> = cores::map_on_cores(&self.entries, |e| {
             e.outcome.as_ref().ok().map(reuse::Doc::of)
         });
         let issuers: Vec<Option<String>> = self

@@ -381,7 +381,7 @@ pub fn find(docs: &[Option<Doc>], issuers: &[Option<String>]) -> Found {
         v.len()
     };
     let limit = BOILERPLATE_MIN_ISSUERS.max((BOILERPLATE_SHARE * n_issuers as f64).ceil() as usize);
-    let per_doc = super::map_on_cores(docs, |d| d.as_ref().map(|d| fingerprints(&d.chars)));
+    let per_doc = super::cores::map_on_cores(docs, |d| d.as_ref().map(|d| fingerprints(&d.chars)));
     let mut prints: Vec<(u64, u32, u32)> =
         Vec::with_capacity(per_doc.iter().flatten().map(Vec::len).sum());
     for (d, fs) in per_doc.into_iter().enumerate() {
