@@ -2,9 +2,8 @@
 //! independent until they are compared, so reading, analyzing and preparing them to compare
 //! is spread over the machine's threads, each result kept at its item's place.
 
-/// `f` of each item, in order, computed on every core of the machine: the reports of a batch
-/// are independent until they are compared. One after another in wasm (no threads there) and
-/// for a single item.
+/// `f` of each item, in the items' order, computed on every core of the machine (one after
+/// another in wasm, which has no threads here, and for a single item).
 pub fn map_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let cores = if cfg!(target_arch = "wasm32") {
         1
