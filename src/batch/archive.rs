@@ -25,10 +25,6 @@ impl Batch {
 
 /// The entries a file adds ([`Batch::add_file`]).
 pub(super) fn entries_of(file: &str, bytes: &[u8]) -> Vec<Entry> {
-    let entry = |file: &str, outcome: Result<crate::Report, crate::Error>| Entry {
-        file: file.to_string(),
-        outcome: outcome.map_err(|e| (e.message_zh(), e.message_en())),
-    };
     #[cfg(feature = "readers")]
     if let Some(entries) = crate::formats::archive_entries(bytes) {
         if entries.is_empty() {
@@ -36,18 +32,18 @@ pub(super) fn entries_of(file: &str, bytes: &[u8]) -> Vec<Entry> {
                 "压缩包中没有文件".into(),
                 "the zip archive holds no files".into(),
             );
-            return vec![entry(file, Err(e))];
+            return vec![Entry::new(file, Err(e))];
         }
         return entries
             .into_iter()
             .map(|(name, read)| {
                 let path = format!("{file}/{name}");
                 let outcome = read.and_then(|b| crate::analyze_bytes(&b, &path));
-                entry(&path, outcome)
+                Entry::new(&path, outcome)
             })
             .collect();
     }
-    vec![entry(file, crate::analyze_bytes(bytes, file))]
+    vec![Entry::new(file, crate::analyze_bytes(bytes, file))]
 }
 
 #[cfg(all(test, feature = "readers"))]

@@ -51,13 +51,10 @@ impl super::Batch {
             let name = f.to_string_lossy();
             match std::fs::read(f) {
                 Ok(bytes) => super::archive::entries_of(&name, &bytes),
-                Err(e) => {
-                    let e = crate::Error::Io(e.to_string());
-                    vec![super::Entry {
-                        file: name.into_owned(),
-                        outcome: Err((e.message_zh(), e.message_en())),
-                    }]
-                }
+                Err(e) => vec![super::Entry::new(
+                    &name,
+                    Err(crate::Error::Io(e.to_string())),
+                )],
             }
         });
         self.entries.extend(read.into_iter().flatten());

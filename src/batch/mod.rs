@@ -37,6 +37,16 @@ pub struct Entry {
     pub outcome: Result<Report, (String, String)>,
 }
 
+impl Entry {
+    /// File `file`'s entry: its report, or the error's message in Chinese and English.
+    pub fn new(file: &str, outcome: Result<Report, crate::Error>) -> Entry {
+        Entry {
+            file: file.to_string(),
+            outcome: outcome.map_err(|e| (e.message_zh(), e.message_en())),
+        }
+    }
+}
+
 /// The files of a batch, in the order they were added.
 #[derive(Debug, Clone, Default)]
 pub struct Batch {
@@ -121,26 +131,24 @@ impl Batch {
 
     /// Reads and analyzes a file's bytes and adds it (a failure is kept with its message).
     pub fn add_bytes(&mut self, file: &str, bytes: &[u8]) -> &Entry {
-        let outcome =
-            crate::analyze_bytes(bytes, file).map_err(|e| (e.message_zh(), e.message_en()));
-        self.push(file, outcome)
+        self.push(Entry::new(file, crate::analyze_bytes(bytes, file)))
     }
 
     /// Adds an analyzed report.
     pub fn add_report(&mut self, file: &str, report: Report) -> &Entry {
-        self.push(file, Ok(report))
+        self.push(Entry::new(file, Ok(report)))
     }
 
     /// Adds a file that could not be read, with its message (Chinese, English).
     pub fn add_failure(&mut self, file: &str, zh: String, en: String) -> &Entry {
-        self.push(file, Err((zh, en)))
+        self.push(Entry {
+            file: file.to_string(),
+            outcome: Err((zh, en)),
+        })
     }
 
-    fn push(&mut self, file: &str, outcome: Result<Report, (String, String)>) -> &Entry {
-        self.entries.push(Entry {
-            file: file.to_string(),
-            outcome,
-        });
+    fn push(&mut self, entry: Entry) -> &Entry {
+        self.entries.push(entry);
         self.entries.last().expect("just pushed")
     }
 
